@@ -1,0 +1,26 @@
+package io.onebot.gateway.bootstrap;
+
+import io.onebot.gateway.config.GatewaySettings;
+import io.onebot.gateway.core.BotCore;
+import io.onebot.gateway.core.sandbox.SandboxCore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+
+/** Makes the core named by {@code onebot.core} the {@link BotCore} everyone else sees. */
+@ApplicationScoped
+public class CoreProducer {
+
+    @Produces
+    BotCore core(GatewaySettings settings, Instance<SandboxCore> sandbox) {
+        return switch (settings.core()) {
+            case SANDBOX -> sandbox.get();
+        };
+    }
+
+    @Produces
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

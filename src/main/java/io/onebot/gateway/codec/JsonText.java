@@ -1,0 +1,129 @@
+package io.onebot.gateway.codec;
+
+import de.marhali.json5.Json5;
+import de.marhali.json5.Json5Array;
+import de.marhali.json5.Json5Element;
+import de.marhali.json5.Json5Object;
+import de.marhali.json5.Json5Primitive;
+import de.marhali.json5.exception.Json5Exception;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * Parses JSON text the way NapCat accepts it: strict JSON first (the fast, common case), and
+ * JSON5 (comments, single quotes, unquoted keys, trailing commas, hex numbers) only when strict
+ * parsing fails. Numbers that JSON cannot carry ({@code NaN}, {@code Infinity}) become null.
+ */
+public final class JsonText {
+
+    /** Deepest nesting of arrays and objects accepted; deeper input is refused, never recursed into. */
+    public static final int MAX_DEPTH = 512;
+
+    private static final Json5 JSON5 = new Json5();
+
+    private JsonText() {
+    }
+
+    /** Parses one JSON or JSON5 value. */
+    public static JsonValue parse(String text) throws MalformedRequestException {
+        if (text == null || text.isBlank()) {
+            throw new MalformedRequestException("empty frame");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        } catch (JsonException | IllegalStateException strictFailure) {
+            return parseJson5(text);
+        }
+    }
+
+    private static JsonValue parseJson5(String text) throws MalformedRequestException {
+        if (nestingDepth(text) > MAX_DEPTH) {
+            throw new MalformedRequestException("nesting deeper than " + MAX_DEPTH + " levels");
+        }
+        try {
+            return convert(JSON5.parse(text));
+        } catch (Json5Exception | IllegalArgumentException | ArithmeticException e) {
+            throw new MalformedRequestException("not JSON or JSON5");
+        }
+    }
+
+    /** The deepest bracket nesting outside string literals; cheap, and run before the recursive JSON5 parser. */
+    static int nestingDepth(String text) {
+        int depth = 0;
+        int max = 0;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '[' || c == '{') {
+                max = Math.max(max, ++depth);
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return max;
+    }
+
+    private static JsonValue convert(Json5Element element) {
+        if (element == null || element.isJson5Null()) {
+            return JsonValue.NULL;
+        }
+        if (element.isJson5Object()) {
+            JsonObjectBuilder object = Json.createObjectBuilder();
+            for (Map.Entry<String, Json5Element> entry : ((Json5Object) element).entrySet()) {
+                object.add(entry.getKey(), convert(entry.getValue()));
+            }
+            return object.build();
+        }
+        if (element.isJson5Array()) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            for (Json5Element item : (Json5Array) element) {
+                array.add(convert(item));
+            }
+            return array.build();
+        }
+        Json5Primitive primitive = element.getAsJson5Primitive();
+        if (primitive.isBoolean()) {
+            return primitive.getAsBoolean() ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (primitive.isNumber()) {
+            return number(primitive);
+        }
+        return Json.createValue(primitive.getAsString());
+    }
+
+    private static JsonValue number(Json5Primitive primitive) {
+        if (primitive.isHexNumber() || primitive.isOctalNumber() || primitive.isBinaryNumber()) {
+            return Json.createValue(primitive.getAsBigInteger());
+        }
+        Number number = primitive.getAsNumber();
+        if (number instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            return JsonValue.NULL;
+        }
+        if (number instanceof Float f && (f.isNaN() || f.isInfinite())) {
+            return JsonValue.NULL;
+        }
+        try {
+            BigDecimal decimal = new BigDecimal(number.toString());
+            return decimal.scale() <= 0 && decimal.precision() - decimal.scale() <= 18
+                    ? Json.createValue(decimal.longValueExact())
+                    : Json.createValue(decimal);
+        } catch (NumberFormatException e) {
+            return JsonValue.NULL;
+        }
+    }
+}

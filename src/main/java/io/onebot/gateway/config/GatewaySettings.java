@@ -1,0 +1,26 @@
+package io.onebot.gateway.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the gateway is configured with, validated.
+ *
+ * @param core    the bot core in use
+ * @param sandbox the sandbox core's settings
+ * @param servers the forward WebSocket server entries, in name order
+ */
+public record GatewaySettings(CoreKind core, SandboxSettings sandbox, List<ServerEntry> servers) {
+
+    public GatewaySettings {
+        servers = List.copyOf(servers);
+    }
+
+    /**
+     * The entry served on this application's WebSocket paths: the only configured one. Several
+     * forward entries on separate paths or ports are not supported by this version.
+     */
+    public Optional<ServerEntry> forwardServer() {
+        return servers.stream().findFirst();
+    }
+}

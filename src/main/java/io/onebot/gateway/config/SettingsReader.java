@@ -1,0 +1,187 @@
+package io.onebot.gateway.config;
+
+import io.onebot.gateway.protocol.message.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Builds {@link GatewaySettings} from {@code onebot.*} properties.
+ *
+ * <p>The only code in the gateway that reads system properties. Every value is validated once;
+ * all problems are collected and reported together in one {@link ConfigurationException}, each
+ * naming the property, the offending value and what is allowed. Token values never appear in a
+ * message.
+ */
+public final class SettingsReader {
+
+    public static final String PREFIX = "onebot.";
+    public static final String SERVERS_PREFIX = "onebot.network.websocketServers.";
+
+    static final int MIN_HEART_INTERVAL = 100;
+
+    private static final Set<String> SERVER_OPTIONS = Set.of("enable", "host", "port", "token", "heartInterval",
+            "messagePostFormat", "reportSelfMessage", "enableForcePushEvent", "debug", "authFailure");
+    private static final Set<String> TOP_LEVEL = Set.of("onebot.core", "onebot.sandbox.selfId",
+            "onebot.sandbox.nickname", "onebot.sandbox.messageCapacity", "onebot.sandbox.http");
+
+    private final Map<String, String> properties;
+    private final List<String> problems = new ArrayList<>();
+
+    private SettingsReader(Map<String, String> properties) {
+        this.properties = properties;
+    }
+
+    /** Reads the JVM's system properties, which is where application servers put their own. */
+    public static GatewaySettings fromSystemProperties() {
+        return read(System.getProperties());
+    }
+
+    /** Reads the {@code onebot.*} entries of the given properties. */
+    public static GatewaySettings read(Properties source) {
+        Map<String, String> onebot = new TreeMap<>();
+        for (String key : source.stringPropertyNames()) {
+            if (key.startsWith(PREFIX)) {
+                onebot.put(key, source.getProperty(key));
+            }
+        }
+        return read(onebot);
+    }
+
+    /** Reads the given {@code onebot.*} entries; keys without the prefix are ignored. */
+    public static GatewaySettings read(Map<String, String> source) {
+        return new SettingsReader(new TreeMap<>(source)).build();
+    }
+
+    private GatewaySettings build() {
+        CoreKind core = enumValue("onebot.core", CoreKind.class, CoreKind.SANDBOX);
+        SandboxSettings sandbox = new SandboxSettings(
+                longValue("onebot.sandbox.selfId", 10001, 10000, 0xFFFF_FFFFL),
+                stringValue("onebot.sandbox.nickname", "OneBot Sandbox"),
+                (int) longValue("onebot.sandbox.messageCapacity", 10_000, 1, 10_000_000),
+                booleanValue("onebot.sandbox.http", true));
+        List<ServerEntry> servers = new ArrayList<>();
+        for (String name : serverNames()) {
+            servers.add(serverEntry(name));
+        }
+        if (servers.size() > 1) {
+            problems.add(SERVERS_PREFIX + "*: this version serves one forward WebSocket entry, but "
+                    + servers.size() + " are configured (" + servers.stream().map(ServerEntry::name).toList()
+                    + "); keep one");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return new GatewaySettings(core, sandbox, servers);
+    }
+
+    private Set<String> serverNames() {
+        Set<String> names = new TreeSet<>();
+        for (String key : properties.keySet()) {
+            if (key.startsWith(SERVERS_PREFIX)) {
+                String rest = key.substring(SERVERS_PREFIX.length());
+                int dot = rest.indexOf('.');
+                String option = dot < 0 ? "" : rest.substring(dot + 1);
+                if (dot <= 0 || !SERVER_OPTIONS.contains(option)) {
+                    problems.add(key + ": unknown setting; expected " + SERVERS_PREFIX + "<name>.<option> with <option> one of "
+                            + new TreeSet<>(SERVER_OPTIONS));
+                } else {
+                    names.add(rest.substring(0, dot));
+                }
+            } else if (!TOP_LEVEL.contains(key) && !key.startsWith("onebot.network.")) {
+                problems.add(key + ": unknown setting; known ones are " + new TreeSet<>(TOP_LEVEL) + " and "
+                        + SERVERS_PREFIX + "<name>.<option>");
+            } else if (key.startsWith("onebot.network.")) {
+                problems.add(key + ": unknown setting; connection entries are " + SERVERS_PREFIX + "<name>.<option>");
+            }
+        }
+        return names;
+    }
+
+    private ServerEntry serverEntry(String name) {
+        String p = SERVERS_PREFIX + name + ".";
+        if (!name.matches("[A-Za-z0-9_-]+")) {
+            problems.add(p + "*: entry name '" + name + "' may contain only letters, digits, '_' and '-'");
+        }
+        String host = stringValue(p + "host", "127.0.0.1").trim();
+        if (host.isEmpty()) {
+            problems.add(p + "host: must not be empty; use 127.0.0.1 for this machine only or 0.0.0.0 for every interface");
+        }
+        long heart = longValue(p + "heartInterval", 30_000, Long.MIN_VALUE, Integer.MAX_VALUE);
+        if (heart > 0 && heart < MIN_HEART_INTERVAL) {
+            problems.add(p + "heartInterval: value '" + heart + "' is too small; allowed: <= 0 (off) or "
+                    + MIN_HEART_INTERVAL + ".." + Integer.MAX_VALUE + " milliseconds");
+        }
+        return new ServerEntry(
+                name,
+                booleanValue(p + "enable", false),
+                host,
+                (int) longValue(p + "port", 3001, 1, 65535),
+                properties.getOrDefault(p + "token", ""),
+                Math.max(heart, 0),
+                enumValue(p + "messagePostFormat", MessageFormat.class, MessageFormat.ARRAY),
+                booleanValue(p + "reportSelfMessage", false),
+                booleanValue(p + "enableForcePushEvent", true),
+                booleanValue(p + "debug", false),
+                enumValue(p + "authFailure", AuthFailureMode.class, AuthFailureMode.FRAME));
+    }
+
+    private String stringValue(String key, String defaultValue) {
+        return properties.getOrDefault(key, defaultValue);
+    }
+
+    private boolean booleanValue(String key, boolean defaultValue) {
+        return parse(key, defaultValue, "true or false", raw -> switch (raw.toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> null;
+        });
+    }
+
+    private long longValue(String key, long defaultValue, long min, long max) {
+        String allowed = min == Long.MIN_VALUE ? "a whole number up to " + max : "a whole number from " + min + " to " + max;
+        return parse(key, defaultValue, allowed, raw -> {
+            try {
+                long value = Long.parseLong(raw);
+                return value < min || value > max ? null : value;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        });
+    }
+
+    private <E extends Enum<E>> E enumValue(String key, Class<E> type, E defaultValue) {
+        List<String> names = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            names.add(constant.name().toLowerCase(Locale.ROOT));
+        }
+        return parse(key, defaultValue, "one of " + names, raw -> {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equalsIgnoreCase(raw)) {
+                    return constant;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Parses a present value or returns the default; an unparsable value is recorded as a problem. */
+    private <T> T parse(String key, T defaultValue, String allowed, Function<String, T> parser) {
+        String raw = properties.get(key);
+        if (raw == null) {
+            return defaultValue;
+        }
+        T value = parser.apply(raw.trim());
+        if (value == null) {
+            problems.add(key + ": value '" + raw + "' is not allowed; allowed: " + allowed);
+            return defaultValue;
+        }
+        return value;
+    }
+}

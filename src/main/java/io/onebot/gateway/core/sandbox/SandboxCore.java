@@ -1,0 +1,179 @@
+package io.onebot.gateway.core.sandbox;
+
+import io.onebot.gateway.config.GatewaySettings;
+import io.onebot.gateway.core.ActionFailedException;
+import io.onebot.gateway.core.ActionHandler;
+import io.onebot.gateway.core.BotCore;
+import io.onebot.gateway.core.EventInjector;
+import io.onebot.gateway.protocol.event.BotStatus;
+import io.onebot.gateway.protocol.event.GenericEvent;
+import io.onebot.gateway.protocol.event.MessageEvent;
+import io.onebot.gateway.protocol.event.OneBotEvent;
+import io.onebot.gateway.protocol.event.Sender;
+import io.onebot.gateway.protocol.message.Segment;
+import io.onebot.gateway.core.sandbox.SandboxWorld.Group;
+import io.onebot.gateway.core.sandbox.SandboxWorld.Member;
+import io.onebot.gateway.core.sandbox.SandboxWorld.Person;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A simulated QQ account. It holds the world and the message store, carries out sends and
+ * recalls with real state, and fires the resulting events as CDI events.
+ *
+ * <p>Typed to its own class so that the active {@link BotCore} is chosen by configuration, not by
+ * which beans exist.
+ */
+@ApplicationScoped
+@Typed(SandboxCore.class)
+public class SandboxCore implements BotCore {
+
+    static final int FONT = 14;
+
+    @Inject
+    GatewaySettings settings;
+
+    @Inject
+    Event<OneBotEvent> events;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @Any
+    Instance<SandboxAction<?, ?>> handlers;
+
+    private SandboxWorld world;
+    private MessageStore store;
+    private SandboxInjector injector;
+
+    @PostConstruct
+    void init() {
+        world = SandboxWorld.standard(settings.sandbox().selfId(), settings.sandbox().nickname());
+        store = new MessageStore(settings.sandbox().messageCapacity());
+        injector = new SandboxInjector(this);
+    }
+
+    @Override
+    public long selfId() {
+        return world.self().userId();
+    }
+
+    @Override
+    public String nickname() {
+        return world.self().nickname();
+    }
+
+    @Override
+    public BotStatus status() {
+        return new BotStatus(true, true);
+    }
+
+    @Override
+    public Collection<ActionHandler<?, ?>> actions() {
+        List<ActionHandler<?, ?>> all = new ArrayList<>();
+        handlers.forEach(all::add);
+        return all;
+    }
+
+    @Override
+    public Optional<EventInjector> injector() {
+        return Optional.of(injector);
+    }
+
+    /** The people and groups the account knows. */
+    public SandboxWorld world() {
+        return world;
+    }
+
+    /** Unix time in seconds. */
+    long now() {
+        return clock.instant().getEpochSecond();
+    }
+
+    /** Sends a private message to a friend; returns its id. */
+    public int sendPrivate(long userId, List<Segment> message) {
+        Person peer = world.friend(userId).map(SandboxWorld.Friend::person)
+                .orElseThrow(() -> new ActionFailedException("user " + userId
+                        + " is not a friend of the sandbox account; friends: "
+                        + world.friends().stream().map(f -> f.person().userId()).toList()));
+        MessageEvent sent = new MessageEvent(now(), selfId(), true, MessageEvent.PRIVATE, "friend", store.nextId(),
+                selfId(), null, null, peer.userId(), Sender.of(selfId(), nickname()), message, FONT, null);
+        return record(sent);
+    }
+
+    /** Sends a message to a group the account is in; returns its id. */
+    public int sendGroup(long groupId, List<Segment> message) {
+        Group group = group(groupId);
+        Member me = group.member(selfId()).orElseThrow();
+        MessageEvent sent = new MessageEvent(now(), selfId(), true, MessageEvent.GROUP, "normal", store.nextId(),
+                selfId(), groupId, group.name(), groupId, sender(me), message, FONT, null);
+        return record(sent);
+    }
+
+    /** The group with that id, or a failure naming the known groups. */
+    public Group group(long groupId) {
+        return world.group(groupId).orElseThrow(() -> new ActionFailedException("group " + groupId
+                + " does not exist in the sandbox; groups: " + world.groups().stream().map(Group::groupId).toList()));
+    }
+
+    /** A stored message, or a failure. */
+    public MessageEvent message(int messageId) {
+        return store.get(messageId).orElseThrow(() -> notFound(messageId));
+    }
+
+    /** Recalls a stored message and emits the matching recall notice. */
+    public void recall(int messageId) {
+        MessageEvent message = store.remove(messageId).orElseThrow(() -> notFound(messageId));
+        var notice = Json.createObjectBuilder()
+                .add("time", now())
+                .add("self_id", selfId())
+                .add("post_type", "notice");
+        if (message.isGroup()) {
+            notice.add("notice_type", "group_recall")
+                    .add("group_id", message.groupId())
+                    .add("user_id", message.userId())
+                    .add("operator_id", selfId());
+        } else {
+            notice.add("notice_type", "friend_recall")
+                    .add("user_id", message.self() ? message.targetId() : message.userId());
+        }
+        events.fire(new GenericEvent(notice.add("message_id", messageId).build()));
+    }
+
+    /** A group member as the sender of a group message. */
+    static Sender sender(Member member) {
+        return new Sender(member.person().userId(), member.person().nickname(), member.card(), member.role());
+    }
+
+    /** Stores a message given an id by {@link #nextMessageId()} and emits it. */
+    int record(MessageEvent message) {
+        store.put(message);
+        events.fire(message);
+        return message.messageId();
+    }
+
+    int nextMessageId() {
+        return store.nextId();
+    }
+
+    /** Emits an event that is not a message. */
+    void emit(OneBotEvent event) {
+        events.fire(event);
+    }
+
+    private static ActionFailedException notFound(int messageId) {
+        return new ActionFailedException("message " + messageId + " does not exist (never sent, recalled, or forgotten)");
+    }
+}

@@ -1,0 +1,194 @@
+package io.onebot.gateway.core.sandbox;
+
+import io.onebot.gateway.codec.CqCode;
+import io.onebot.gateway.codec.MessageValues;
+import io.onebot.gateway.core.EventInjector;
+import io.onebot.gateway.core.sandbox.SandboxWorld.Group;
+import io.onebot.gateway.core.sandbox.SandboxWorld.Person;
+import io.onebot.gateway.protocol.event.GenericEvent;
+import io.onebot.gateway.protocol.event.MessageEvent;
+import io.onebot.gateway.protocol.event.OneBotEvent;
+import io.onebot.gateway.protocol.event.Sender;
+import io.onebot.gateway.protocol.message.Segment;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Completes events injected from outside and emits them through the sandbox.
+ *
+ * <p>Whatever the event leaves out is filled in: {@code time}, {@code self_id}, a fresh
+ * {@code message_id}, the message from {@code raw_message} (or the reverse), {@code font}, the
+ * {@code sub_type} and a {@code sender} taken from the world. Fields the model does not name are
+ * kept. All events of one call are checked before the first is emitted.
+ */
+final class SandboxInjector implements EventInjector {
+
+    private static final Set<String> POST_TYPES = Set.of("message", "message_sent", "notice", "request", "meta_event");
+    /** Message-event fields that the typed model writes itself. */
+    private static final Set<String> MODELLED = Set.of("time", "self_id", "post_type", "message_type", "sub_type",
+            "message_id", "message_seq", "real_id", "user_id", "group_id", "group_name", "target_id", "sender",
+            "message", "raw_message", "message_format", "font", "message_sent_type");
+    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,19}");
+
+    private final SandboxCore core;
+
+    SandboxInjector(SandboxCore core) {
+        this.core = core;
+    }
+
+    @Override
+    public List<Integer> inject(List<JsonObject> events) {
+        List<OneBotEvent> prepared = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                prepared.add(prepare(events.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException((events.size() == 1 ? "event" : "event[" + i + "]") + ": " + e.getMessage(), e);
+            }
+        }
+        List<Integer> ids = new ArrayList<>(prepared.size());
+        for (OneBotEvent event : prepared) {
+            if (event instanceof MessageEvent message) {
+                ids.add(core.record(message));
+            } else {
+                core.emit(event);
+                ids.add(null);
+            }
+        }
+        return ids;
+    }
+
+    private OneBotEvent prepare(JsonObject event) {
+        String postType = event.containsKey("post_type") ? string(event, "post_type")
+                : event.containsKey("message_type") || event.containsKey("message") ? "message" : null;
+        if (postType == null || !POST_TYPES.contains(postType)) {
+            throw new IllegalArgumentException("post_type must be one of " + POST_TYPES + ", not " + event.get("post_type"));
+        }
+        if (event.containsKey("self_id") && integer(event, "self_id") != core.selfId()) {
+            throw new IllegalArgumentException("self_id " + event.get("self_id") + " is not the sandbox account "
+                    + core.selfId() + "; leave it out");
+        }
+        long time = event.containsKey("time") ? integer(event, "time") : core.now();
+        if (time < 0) {
+            throw new IllegalArgumentException("time must be Unix seconds, not " + time);
+        }
+        if (postType.startsWith("message")) {
+            return message(event, postType.equals("message_sent"), time);
+        }
+        String typeKey = postType.equals("meta_event") ? "meta_event_type" : postType + "_type";
+        string(event, typeKey);
+        JsonObjectBuilder body = Json.createObjectBuilder(event)
+                .add("time", time)
+                .add("self_id", core.selfId())
+                .add("post_type", postType);
+        return new GenericEvent(body.build());
+    }
+
+    private MessageEvent message(JsonObject event, boolean sentType, long time) {
+        Long groupId = event.containsKey("group_id") ? integer(event, "group_id") : null;
+        String messageType = event.containsKey("message_type") ? string(event, "message_type")
+                : groupId != null ? MessageEvent.GROUP : MessageEvent.PRIVATE;
+        boolean group = switch (messageType) {
+            case MessageEvent.GROUP -> true;
+            case MessageEvent.PRIVATE -> false;
+            default -> throw new IllegalArgumentException("message_type must be private or group, not " + messageType);
+        };
+        JsonObject givenSender = event.get("sender") instanceof JsonObject s ? s : JsonValue.EMPTY_JSON_OBJECT;
+        long userId = event.containsKey("user_id") ? integer(event, "user_id")
+                : givenSender.containsKey("user_id") ? integer(givenSender, "user_id")
+                : sentType ? core.selfId() : missing("user_id");
+        boolean self = sentType || userId == core.selfId();
+        List<Segment> message = segments(event);
+        Group target = null;
+        if (group) {
+            if (groupId == null) {
+                missing("group_id");
+            }
+            target = core.world().group(groupId).orElseThrow(() -> new IllegalArgumentException("group " + event.get("group_id")
+                    + " does not exist in the sandbox; groups: " + core.world().groups().stream().map(Group::groupId).toList()));
+        }
+        Long targetId = event.containsKey("target_id") ? Long.valueOf(integer(event, "target_id"))
+                : group && self ? groupId : null;
+        if (self && !group && targetId == null) {
+            missing("target_id");
+        }
+        String subType = event.containsKey("sub_type") ? string(event, "sub_type")
+                : group ? "normal" : core.world().friend(userId).isPresent() || self ? "friend" : "group";
+        int font = event.containsKey("font") ? (int) integer(event, "font") : SandboxCore.FONT;
+        JsonObjectBuilder extra = Json.createObjectBuilder();
+        for (Map.Entry<String, JsonValue> field : event.entrySet()) {
+            if (!MODELLED.contains(field.getKey())) {
+                extra.add(field.getKey(), field.getValue());
+            }
+        }
+        return new MessageEvent(time, core.selfId(), self, messageType, subType, core.nextMessageId(), userId,
+                groupId, target == null ? null : target.name(), targetId, sender(userId, target, givenSender),
+                message, font, extra.build());
+    }
+
+    private List<Segment> segments(JsonObject event) {
+        List<Segment> message;
+        try {
+            if (event.containsKey("message") && event.get("message").getValueType() != JsonValue.ValueType.NULL) {
+                message = MessageValues.parse(event.get("message"), false);
+            } else if (event.containsKey("raw_message")) {
+                message = CqCode.decode(string(event, "raw_message"));
+            } else {
+                throw new IllegalArgumentException("message (or raw_message) is required");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().startsWith("message") ? e.getMessage()
+                    : "message is invalid: " + e.getMessage(), e);
+        }
+        if (message.isEmpty()) {
+            throw new IllegalArgumentException("message is empty");
+        }
+        return message;
+    }
+
+    /** The sender from the world, with whatever the event itself says about it on top. */
+    private Sender sender(long userId, Group group, JsonObject given) {
+        Person person = core.world().person(userId).orElse(new Person(userId, "", "unknown", 0));
+        Sender known = group == null ? Sender.of(userId, person.nickname())
+                : group.member(userId).map(SandboxCore::sender).orElse(new Sender(userId, person.nickname(), "", "member"));
+        return new Sender(userId,
+                given.containsKey("nickname") ? string(given, "nickname") : known.nickname(),
+                given.containsKey("card") ? string(given, "card") : known.card(),
+                given.containsKey("role") ? string(given, "role") : known.role());
+    }
+
+    private static long missing(String field) {
+        throw new IllegalArgumentException(field + " is required");
+    }
+
+    private static String string(JsonObject object, String key) {
+        if (object.get(key) instanceof JsonString value) {
+            return value.getString();
+        }
+        throw new IllegalArgumentException(key + " must be a string, not " + object.get(key));
+    }
+
+    private static long integer(JsonObject object, String key) {
+        JsonValue value = object.get(key);
+        try {
+            if (value instanceof JsonNumber number) {
+                return number.longValueExact();
+            }
+            if (value instanceof JsonString text && INTEGER.matcher(text.getString()).matches()) {
+                return Long.parseLong(text.getString());
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            // Reported below.
+        }
+        throw new IllegalArgumentException(key + " must be an integer, not " + value);
+    }
+}

@@ -1,0 +1,27 @@
+package io.onebot.gateway.core.sandbox.action;
+
+import io.onebot.gateway.core.ActionContext;
+import io.onebot.gateway.core.NoParams;
+import io.onebot.gateway.core.sandbox.SandboxAction;
+import io.onebot.gateway.protocol.action.YesOrNo;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** {@code can_send_image}: the sandbox can always send an image. */
+@ApplicationScoped
+public class CanSendImage implements SandboxAction<NoParams, YesOrNo> {
+
+    @Override
+    public String name() {
+        return "can_send_image";
+    }
+
+    @Override
+    public Class<NoParams> paramsType() {
+        return NoParams.class;
+    }
+
+    @Override
+    public YesOrNo handle(NoParams params, ActionContext context) {
+        return new YesOrNo(true);
+    }
+}

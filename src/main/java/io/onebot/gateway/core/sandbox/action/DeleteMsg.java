@@ -1,0 +1,36 @@
+package io.onebot.gateway.core.sandbox.action;
+
+import io.onebot.gateway.core.ActionContext;
+import io.onebot.gateway.core.Required;
+import io.onebot.gateway.core.sandbox.SandboxAction;
+import io.onebot.gateway.core.sandbox.SandboxCore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** {@code delete_msg}: recalls a message; a recall notice follows. */
+@ApplicationScoped
+public class DeleteMsg implements SandboxAction<DeleteMsg.Params, Void> {
+
+    /** The message's id. */
+    public record Params(@Required int messageId) {
+    }
+
+    @Inject
+    SandboxCore core;
+
+    @Override
+    public String name() {
+        return "delete_msg";
+    }
+
+    @Override
+    public Class<Params> paramsType() {
+        return Params.class;
+    }
+
+    @Override
+    public Void handle(Params params, ActionContext context) {
+        core.recall(params.messageId());
+        return null;
+    }
+}

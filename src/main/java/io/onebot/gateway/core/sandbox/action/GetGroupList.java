@@ -1,0 +1,33 @@
+package io.onebot.gateway.core.sandbox.action;
+
+import io.onebot.gateway.core.ActionContext;
+import io.onebot.gateway.core.NoParams;
+import io.onebot.gateway.core.sandbox.SandboxAction;
+import io.onebot.gateway.core.sandbox.SandboxCore;
+import io.onebot.gateway.protocol.action.GroupInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** {@code get_group_list}: the groups the account is in. */
+@ApplicationScoped
+public class GetGroupList implements SandboxAction<NoParams, List<GroupInfo>> {
+
+    @Inject
+    SandboxCore core;
+
+    @Override
+    public String name() {
+        return "get_group_list";
+    }
+
+    @Override
+    public Class<NoParams> paramsType() {
+        return NoParams.class;
+    }
+
+    @Override
+    public List<GroupInfo> handle(NoParams params, ActionContext context) {
+        return core.world().groups().stream().map(Views::group).toList();
+    }
+}

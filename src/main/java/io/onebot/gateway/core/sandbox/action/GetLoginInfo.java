@@ -1,0 +1,32 @@
+package io.onebot.gateway.core.sandbox.action;
+
+import io.onebot.gateway.core.ActionContext;
+import io.onebot.gateway.core.NoParams;
+import io.onebot.gateway.core.sandbox.SandboxAction;
+import io.onebot.gateway.core.sandbox.SandboxCore;
+import io.onebot.gateway.protocol.action.LoginInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** {@code get_login_info}: the account's QQ number and nickname. */
+@ApplicationScoped
+public class GetLoginInfo implements SandboxAction<NoParams, LoginInfo> {
+
+    @Inject
+    SandboxCore core;
+
+    @Override
+    public String name() {
+        return "get_login_info";
+    }
+
+    @Override
+    public Class<NoParams> paramsType() {
+        return NoParams.class;
+    }
+
+    @Override
+    public LoginInfo handle(NoParams params, ActionContext context) {
+        return new LoginInfo(core.selfId(), core.nickname());
+    }
+}

@@ -1,0 +1,40 @@
+package io.onebot.gateway.core.sandbox.action;
+
+import io.onebot.gateway.codec.EventEncoder;
+import io.onebot.gateway.core.ActionContext;
+import io.onebot.gateway.core.Required;
+import io.onebot.gateway.core.sandbox.SandboxAction;
+import io.onebot.gateway.core.sandbox.SandboxCore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+/**
+ * {@code get_msg}: a message the account sent or received, as its event object, with the message
+ * in the calling connection's format.
+ */
+@ApplicationScoped
+public class GetMsg implements SandboxAction<GetMsg.Params, JsonObject> {
+
+    /** The message's id. */
+    public record Params(@Required int messageId) {
+    }
+
+    @Inject
+    SandboxCore core;
+
+    @Override
+    public String name() {
+        return "get_msg";
+    }
+
+    @Override
+    public Class<Params> paramsType() {
+        return Params.class;
+    }
+
+    @Override
+    public JsonObject handle(Params params, ActionContext context) {
+        return EventEncoder.toJson(core.message(params.messageId()), context.messageFormat());
+    }
+}

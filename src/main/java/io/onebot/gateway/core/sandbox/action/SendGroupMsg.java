@@ -1,0 +1,38 @@
+package io.onebot.gateway.core.sandbox.action;
+
+import io.onebot.gateway.core.ActionContext;
+import io.onebot.gateway.core.Required;
+import io.onebot.gateway.core.sandbox.SandboxAction;
+import io.onebot.gateway.core.sandbox.SandboxCore;
+import io.onebot.gateway.protocol.action.MessageIdResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+
+/** {@code send_group_msg}: sends a message to a group the account is in. */
+@ApplicationScoped
+public class SendGroupMsg implements SandboxAction<SendGroupMsg.Params, MessageIdResult> {
+
+    /** The group, the message (CQ string, segment or segments) and whether a string is literal text. */
+    public record Params(@Required long groupId, @Required JsonValue message, JsonValue autoEscape) {
+    }
+
+    @Inject
+    SandboxCore core;
+
+    @Override
+    public String name() {
+        return "send_group_msg";
+    }
+
+    @Override
+    public Class<Params> paramsType() {
+        return Params.class;
+    }
+
+    @Override
+    public MessageIdResult handle(Params params, ActionContext context) {
+        return new MessageIdResult(core.sendGroup(params.groupId(),
+                OutgoingMessage.segments(params.message(), params.autoEscape())));
+    }
+}

@@ -1,0 +1,101 @@
+package io.onebot.gateway.event;
+
+import io.onebot.gateway.codec.EventEncoder;
+import io.onebot.gateway.core.BotCore;
+import io.onebot.gateway.protocol.event.HeartbeatEvent;
+import io.onebot.gateway.protocol.message.MessageFormat;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends heartbeat meta events. There is one timer per configuration entry, shared by that entry's
+ * event connections as in NapCat: it starts with the entry's first connection and stops with its
+ * last, so no timer runs while no event connection is open. The timers run on the container's
+ * managed scheduler.
+ */
+@ApplicationScoped
+public class HeartbeatService {
+
+    private static final Logger LOG = Logger.getLogger(HeartbeatService.class.getName());
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ScheduledExecutorService scheduler;
+
+    @Inject
+    BotCore core;
+
+    @Inject
+    Clock clock;
+
+    private final Map<String, Beat> beats = new HashMap<>();
+
+    /** Starts heartbeats for the sink, every {@code intervalMillis}; zero or less means none. */
+    public synchronized void register(EventSink sink, long intervalMillis) {
+        if (intervalMillis <= 0) {
+            return;
+        }
+        Beat beat = beats.computeIfAbsent(sink.entryName(), name -> new Beat(intervalMillis));
+        beat.sinks.add(sink);
+        if (beat.timer == null) {
+            beat.timer = scheduler.scheduleAtFixedRate(() -> tick(beat), intervalMillis, intervalMillis,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Stops heartbeats for the sink; the entry's timer stops with its last sink. */
+    public synchronized void unregister(EventSink sink) {
+        Beat beat = beats.get(sink.entryName());
+        if (beat != null && beat.sinks.remove(sink) && beat.sinks.isEmpty()) {
+            beat.timer.cancel(false);
+            beats.remove(sink.entryName());
+        }
+    }
+
+    /** How many heartbeat timers are running. */
+    public synchronized int runningTimers() {
+        return beats.size();
+    }
+
+    private void tick(Beat beat) {
+        try {
+            HeartbeatEvent event = new HeartbeatEvent(clock.instant().getEpochSecond(), core.selfId(), core.status(),
+                    beat.interval);
+            String text = EventEncoder.encode(event, MessageFormat.ARRAY);
+            for (EventSink sink : beat.sinks) {
+                sink.send(text);
+            }
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: log and keep beating.
+            LOG.log(Level.WARNING, "A heartbeat could not be sent", e);
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        beats.values().forEach(beat -> beat.timer.cancel(false));
+        beats.clear();
+    }
+
+    /** The timer and sinks of one entry. */
+    private static final class Beat {
+        final long interval;
+        final Set<EventSink> sinks = ConcurrentHashMap.newKeySet();
+        ScheduledFuture<?> timer;
+
+        Beat(long interval) {
+            this.interval = interval;
+        }
+    }
+}

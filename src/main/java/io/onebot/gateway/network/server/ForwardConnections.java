@@ -1,0 +1,133 @@
+package io.onebot.gateway.network.server;
+
+import io.onebot.gateway.action.ActionDispatcher;
+import io.onebot.gateway.codec.EventEncoder;
+import io.onebot.gateway.codec.ResponseEncoder;
+import io.onebot.gateway.config.AuthFailureMode;
+import io.onebot.gateway.config.ServerEntry;
+import io.onebot.gateway.core.BotCore;
+import io.onebot.gateway.event.EventFanout;
+import io.onebot.gateway.event.HeartbeatService;
+import io.onebot.gateway.network.auth.Admission;
+import io.onebot.gateway.network.auth.HandshakeConfigurator;
+import io.onebot.gateway.network.auth.HandshakePolicy;
+import io.onebot.gateway.network.session.Connection;
+import io.onebot.gateway.network.session.ConnectionOptions;
+import io.onebot.gateway.network.session.RemoteAddress;
+import io.onebot.gateway.protocol.action.ActionResponse;
+import io.onebot.gateway.protocol.action.RetCode;
+import io.onebot.gateway.protocol.event.LifecycleEvent;
+import io.onebot.gateway.protocol.message.MessageFormat;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Admits, serves and forgets forward connections.
+ *
+ * <p>On open, the handshake's {@link Admission} decides: a refused connection gets nothing but the
+ * refusal (with {@code authFailure=frame}, NapCat's single 1403 frame, then close 1008) and its
+ * frames are ignored. An admitted universal connection gets the lifecycle {@code connect} event
+ * as its first frame, then events and heartbeats; every admitted connection has its requests
+ * answered. The {@link Connection} lives in the session's user properties.
+ */
+@ApplicationScoped
+public class ForwardConnections {
+
+    private static final Logger LOG = Logger.getLogger(ForwardConnections.class.getName());
+    private static final String CONNECTION = Connection.class.getName();
+
+    @Inject
+    HandshakePolicy policy;
+
+    @Inject
+    ActionDispatcher dispatcher;
+
+    @Inject
+    ResponseEncoder responses;
+
+    @Inject
+    EventFanout fanout;
+
+    @Inject
+    HeartbeatService heartbeats;
+
+    @Inject
+    BotCore core;
+
+    @Inject
+    Clock clock;
+
+    void open(Session session, EndpointConfig config, Route route) {
+        Object admission = config.getUserProperties().get(HandshakeConfigurator.ADMISSION);
+        ServerEntry entry = policy.entry().orElse(null);
+        if (admission != Admission.ACCEPTED || entry == null) {
+            refuse(session, admission instanceof Admission a ? a : Admission.NO_ENTRY, entry);
+            return;
+        }
+        Connection connection = new Connection(session, ConnectionOptions.of(entry), dispatcher, this::forget);
+        session.getUserProperties().put(CONNECTION, connection);
+        if (route == Route.UNIVERSAL) {
+            connection.send(EventEncoder.encode(LifecycleEvent.connect(clock.instant().getEpochSecond(), core.selfId()),
+                    MessageFormat.ARRAY));
+            fanout.register(connection);
+            heartbeats.register(connection, entry.heartIntervalMillis());
+        }
+    }
+
+    private void refuse(Session session, Admission admission, ServerEntry entry) {
+        policy.logRefusal(admission, RemoteAddress.of(session), session.getRequestURI().getPath());
+        try {
+            if (admission.isTokenRefusal() && entry != null && entry.authFailure() == AuthFailureMode.FRAME) {
+                session.getBasicRemote().sendText(responses.encode(
+                        ActionResponse.failed(RetCode.FORBIDDEN, HandshakePolicy.TOKEN_REFUSED, JsonValue.NULL)));
+            }
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+                    admission.isTokenRefusal() ? HandshakePolicy.TOKEN_REFUSED : "connection refused"));
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "A refused client went away first", e);
+        }
+    }
+
+    void text(Session session, String frame) {
+        Connection connection = connection(session);
+        if (connection != null) {
+            connection.receive(frame);
+        }
+    }
+
+    void binary(Session session, ByteBuffer frame) {
+        Connection connection = connection(session);
+        if (connection != null) {
+            connection.receive(frame);
+        }
+    }
+
+    void closed(Session session) {
+        Connection connection = connection(session);
+        if (connection != null) {
+            forget(connection);
+        }
+    }
+
+    void failed(Session session, Throwable failure) {
+        LOG.log(Level.FINE, failure, () -> "WebSocket error on " + session.getRequestURI().getPath());
+    }
+
+    private void forget(Connection connection) {
+        fanout.unregister(connection);
+        heartbeats.unregister(connection);
+    }
+
+    private static Connection connection(Session session) {
+        return (Connection) session.getUserProperties().get(CONNECTION);
+    }
+}

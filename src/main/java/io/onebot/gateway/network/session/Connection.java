@@ -1,0 +1,192 @@
+package io.onebot.gateway.network.session;
+
+import io.onebot.gateway.action.ActionDispatcher;
+import io.onebot.gateway.core.ActionContext;
+import io.onebot.gateway.event.EventSink;
+import io.onebot.gateway.protocol.message.MessageFormat;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One open, admitted WebSocket connection.
+ *
+ * <p>Outbound frames go through a queue drained by asynchronous sends, one in flight at a time
+ * (the WebSocket API forbids concurrent sends on a session), so {@link #send} never blocks its
+ * caller. A connection whose queue grows past {@link #MAX_QUEUED_FRAMES} is not reading: it is
+ * closed with {@link #OVERLOADED} rather than allowed to hold memory without bound. A send that
+ * fails closes this connection only.
+ *
+ * <p>Inbound text is answered through the {@link ActionDispatcher}, exactly one answer per frame.
+ */
+public final class Connection implements EventSink {
+
+    /** Frames that may wait for a slow client before it is disconnected. */
+    public static final int MAX_QUEUED_FRAMES = 10_000;
+    /** The close code for a client that does not read its frames: 1013, try again later. */
+    public static final CloseReason OVERLOADED = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
+            "too many unread frames");
+
+    private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+    private static final int LOGGED_FRAME_LENGTH = 2000;
+
+    private final Session session;
+    private final ConnectionOptions options;
+    private final ActionDispatcher dispatcher;
+    private final ActionContext context;
+    private final Consumer<Connection> onFailure;
+
+    private final Queue<String> outbound = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicInteger drainRequests = new AtomicInteger();
+    private final AtomicBoolean inFlight = new AtomicBoolean();
+    private final AtomicBoolean failed = new AtomicBoolean();
+
+    /**
+     * @param onFailure told once when the connection is given up (send failure or overload),
+     *                  after which the connection closes itself
+     */
+    public Connection(Session session, ConnectionOptions options, ActionDispatcher dispatcher,
+                      Consumer<Connection> onFailure) {
+        this.session = session;
+        this.options = options;
+        this.dispatcher = dispatcher;
+        this.context = new ActionContext(options.entryName(), options.messageFormat());
+        this.onFailure = onFailure;
+    }
+
+    @Override
+    public String entryName() {
+        return options.entryName();
+    }
+
+    @Override
+    public MessageFormat messageFormat() {
+        return options.messageFormat();
+    }
+
+    @Override
+    public boolean reportSelfMessage() {
+        return options.reportSelfMessage();
+    }
+
+    /** The underlying WebSocket session. */
+    public Session session() {
+        return session;
+    }
+
+    /** Answers one text frame. */
+    public void receive(String frame) {
+        if (options.debug()) {
+            LOG.info(() -> "[" + options.entryName() + "] <- " + abbreviate(frame));
+        }
+        send(dispatcher.handle(frame, context));
+    }
+
+    /** Answers one binary frame, read as UTF-8 JSON text; bytes that are not UTF-8 are unparsable. */
+    public void receive(ByteBuffer frame) {
+        try {
+            receive(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(frame).toString());
+        } catch (CharacterCodingException e) {
+            receive("");
+        }
+    }
+
+    @Override
+    public void send(String frame) {
+        if (failed.get()) {
+            return;
+        }
+        if (queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
+            fail(OVERLOADED, null);
+            return;
+        }
+        if (options.debug()) {
+            LOG.info(() -> "[" + options.entryName() + "] -> " + abbreviate(frame));
+        }
+        outbound.add(frame);
+        drain();
+    }
+
+    /**
+     * Starts the next send unless one is in flight. Whoever finds the counter at zero drains; a
+     * completion that arrives inside {@code sendText} only bumps the counter, so the loop here, not
+     * recursion, picks the next frame.
+     */
+    private void drain() {
+        if (drainRequests.getAndIncrement() != 0) {
+            return;
+        }
+        int missed = 1;
+        do {
+            if (!inFlight.get() && !failed.get()) {
+                String next = outbound.poll();
+                if (next != null) {
+                    queued.decrementAndGet();
+                    inFlight.set(true);
+                    try {
+                        session.getAsyncRemote().sendText(next, this::sent);
+                    } catch (RuntimeException e) {
+                        inFlight.set(false);
+                        fail(null, e);
+                    }
+                }
+            }
+            missed = drainRequests.addAndGet(-missed);
+        } while (missed != 0);
+    }
+
+    private void sent(SendResult result) {
+        inFlight.set(false);
+        if (!result.isOK()) {
+            fail(null, result.getException());
+        }
+        drain();
+    }
+
+    private void fail(CloseReason reason, Throwable cause) {
+        if (!failed.compareAndSet(false, true)) {
+            return;
+        }
+        outbound.clear();
+        if (reason == OVERLOADED) {
+            LOG.warning(() -> "[" + options.entryName() + "] Closing a connection that does not read its frames ("
+                    + MAX_QUEUED_FRAMES + " waiting): close code " + OVERLOADED.getCloseCode().getCode());
+        } else if (session.isOpen()) {
+            LOG.log(Level.FINE, cause, () -> "[" + options.entryName() + "] A send failed; closing the connection");
+        }
+        onFailure.accept(this);
+        close(reason == null ? new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed") : reason);
+    }
+
+    /** Closes the connection, ignoring a session that is already gone. */
+    public void close(CloseReason reason) {
+        try {
+            if (session.isOpen()) {
+                session.close(reason);
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "Closing an already broken connection", e);
+        }
+    }
+
+    private static String abbreviate(String frame) {
+        return frame.length() <= LOGGED_FRAME_LENGTH ? frame
+                : frame.substring(0, LOGGED_FRAME_LENGTH) + "… (" + frame.length() + " characters)";
+    }
+}
