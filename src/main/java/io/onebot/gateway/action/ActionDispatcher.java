@@ -50,7 +50,14 @@ public class ActionDispatcher {
 
     /** Answers one frame with one JSON text. */
     public String handle(String frame, ActionContext context) {
-        return encoder.encode(respond(frame, context));
+        ActionResponse response = respond(frame, context);
+        try {
+            return encoder.encode(response);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, e, () -> "The result of an action could not be written as JSON");
+            return encoder.encode(ActionResponse.failed(RetCode.ACTION_FAILED,
+                    "internal error: the result could not be written as JSON", response.echo()));
+        }
     }
 
     /** Answers one frame. */

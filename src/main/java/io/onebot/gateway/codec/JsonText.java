@@ -5,10 +5,9 @@ import de.marhali.json5.Json5Array;
 import de.marhali.json5.Json5Element;
 import de.marhali.json5.Json5Object;
 import de.marhali.json5.Json5Primitive;
-import de.marhali.json5.exception.Json5Exception;
+import de.marhali.json5.config.Json5Options;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -26,7 +25,7 @@ public final class JsonText {
     /** Deepest nesting of arrays and objects accepted; deeper input is refused, never recursed into. */
     public static final int MAX_DEPTH = 512;
 
-    private static final Json5 JSON5 = new Json5();
+    private static final Json5 JSON5 = new Json5(Json5Options.builder().allowNaN().allowInfinity().build());
 
     private JsonText() {
     }
@@ -38,7 +37,9 @@ public final class JsonText {
         }
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             return reader.readValue();
-        } catch (JsonException | IllegalStateException strictFailure) {
+        } catch (RuntimeException strictFailure) {
+            // Parsson signals bad syntax with JsonException and too deep nesting with a plain
+            // RuntimeException; either way the lenient parser decides.
             return parseJson5(text);
         }
     }
@@ -49,26 +50,29 @@ public final class JsonText {
         }
         try {
             return convert(JSON5.parse(text));
-        } catch (Json5Exception | IllegalArgumentException | ArithmeticException e) {
+        } catch (RuntimeException e) {
             throw new MalformedRequestException("not JSON or JSON5");
         }
     }
 
-    /** The deepest bracket nesting outside string literals; cheap, and run before the recursive JSON5 parser. */
+    /**
+     * The deepest bracket nesting outside string literals and comments; cheap, and run before the
+     * recursive JSON5 parser so that no input can exhaust the stack.
+     */
     static int nestingDepth(String text) {
         int depth = 0;
         int max = 0;
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
+            if (c == '"' || c == '\'') {
+                i = endOfString(text, i, c);
+            } else if (c == '/' && i + 1 < length && text.charAt(i + 1) == '/') {
+                int end = text.indexOf('\n', i);
+                i = end < 0 ? length : end;
+            } else if (c == '/' && i + 1 < length && text.charAt(i + 1) == '*') {
+                int end = text.indexOf("*/", i + 2);
+                i = end < 0 ? length : end + 1;
             } else if (c == '[' || c == '{') {
                 max = Math.max(max, ++depth);
             } else if (c == ']' || c == '}') {
@@ -76,6 +80,19 @@ public final class JsonText {
             }
         }
         return max;
+    }
+
+    /** The index of the quote closing the string that opens at {@code start}, or the end of the text. */
+    private static int endOfString(String text, int start, char quote) {
+        for (int i = start + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == quote) {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     private static JsonValue convert(Json5Element element) {

@@ -45,24 +45,28 @@ public final class SettingsReader {
 
     /** Reads the {@code onebot.*} entries of the given properties. */
     public static GatewaySettings read(Properties source) {
-        Map<String, String> onebot = new TreeMap<>();
+        Map<String, String> all = new TreeMap<>();
         for (String key : source.stringPropertyNames()) {
-            if (key.startsWith(PREFIX)) {
-                onebot.put(key, source.getProperty(key));
-            }
+            all.put(key, source.getProperty(key));
         }
-        return read(onebot);
+        return read(all);
     }
 
     /** Reads the given {@code onebot.*} entries; keys without the prefix are ignored. */
     public static GatewaySettings read(Map<String, String> source) {
-        return new SettingsReader(new TreeMap<>(source)).build();
+        Map<String, String> onebot = new TreeMap<>();
+        source.forEach((key, value) -> {
+            if (key.startsWith(PREFIX)) {
+                onebot.put(key, value);
+            }
+        });
+        return new SettingsReader(onebot).build();
     }
 
     private GatewaySettings build() {
         CoreKind core = enumValue("onebot.core", CoreKind.class, CoreKind.SANDBOX);
         SandboxSettings sandbox = new SandboxSettings(
-                longValue("onebot.sandbox.selfId", 10001, 10000, 0xFFFF_FFFFL),
+                longValue("onebot.sandbox.selfId", 10001, 1, 0xFFFF_FFFFL),
                 stringValue("onebot.sandbox.nickname", "OneBot Sandbox"),
                 (int) longValue("onebot.sandbox.messageCapacity", 10_000, 1, 10_000_000),
                 booleanValue("onebot.sandbox.http", true));
@@ -123,7 +127,7 @@ public final class SettingsReader {
                 booleanValue(p + "enable", false),
                 host,
                 (int) longValue(p + "port", 3001, 1, 65535),
-                properties.getOrDefault(p + "token", ""),
+                properties.getOrDefault(p + "token", "").strip(),
                 Math.max(heart, 0),
                 enumValue(p + "messagePostFormat", MessageFormat.class, MessageFormat.ARRAY),
                 booleanValue(p + "reportSelfMessage", false),

@@ -1,0 +1,130 @@
+package io.onebot.gateway.network.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.onebot.gateway.action.ActionDispatcher;
+import io.onebot.gateway.action.ActionRegistry;
+import io.onebot.gateway.bootstrap.CoreProducer;
+import io.onebot.gateway.codec.ResponseEncoder;
+import io.onebot.gateway.config.GatewaySettings;
+import io.onebot.gateway.config.SettingsReader;
+import io.onebot.gateway.core.BotCore;
+import io.onebot.gateway.core.sandbox.SandboxCore;
+import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
+import io.onebot.gateway.event.EventFanout;
+import io.onebot.gateway.event.HeartbeatService;
+import io.onebot.gateway.network.auth.HandshakePolicy;
+import io.onebot.gateway.testsupport.WsClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
+import org.glassfish.tyrus.server.Server;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real endpoints, wired by Weld SE, on an in-process Tyrus server: what a client sees on the
+ * wire, without an application server. Token {@code unit}, frame refusal, heartbeat every 200 ms.
+ */
+@EnableWeld
+class ForwardServerTyrusTest {
+
+    private static final ScheduledExecutorService SCHEDULER = Executors.newScheduledThreadPool(1);
+
+    /** The settings this test runs with, in place of the server's system properties. */
+    @ApplicationScoped
+    static class TestSettings {
+        @Produces
+        GatewaySettings settings() {
+            return SettingsReader.read(Map.of(
+                    "onebot.sandbox.selfId", "777",
+                    "onebot.network.websocketServers.unit.enable", "true",
+                    "onebot.network.websocketServers.unit.token", "unit",
+                    "onebot.network.websocketServers.unit.heartInterval", "200",
+                    "onebot.network.websocketServers.unit.messagePostFormat", "string"));
+        }
+    }
+
+    @WeldSetup
+    WeldInitiator weld = WeldInitiator.from(new Weld()
+                    .disableDiscovery()
+                    .addBeanClasses(TestSettings.class, CoreProducer.class, SandboxCore.class, ActionRegistry.class,
+                            ActionDispatcher.class, ResponseEncoder.class, EventFanout.class, HeartbeatService.class,
+                            HandshakePolicy.class, ForwardConnections.class)
+                    .addPackage(false, GetLoginInfo.class))
+            .bindResource("java:comp/DefaultManagedScheduledExecutorService", SCHEDULER)
+            .build();
+
+    @Inject
+    BotCore core;
+
+    private Server server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new Server("127.0.0.1", 0, "/", Map.of(), UniversalEndpoint.class, ApiEndpoint.class);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    private URI uri(String path) {
+        return URI.create("ws://127.0.0.1:" + server.getPort() + path);
+    }
+
+    @Test
+    void anAdmittedUniversalConnectionGetsLifecycleAnswersEventsAndHeartbeats() throws Exception {
+        try (WsClient client = WsClient.connect(uri("/?access_token=unit"))) {
+            client.request("get_login_info", null, Json.createValue(7));
+            assertEquals("lifecycle", client.next().getString("meta_event_type"));
+            assertEquals(777, client.response(Json.createValue(7)).getJsonObject("data").getInt("user_id"));
+            core.injector().orElseThrow().inject(List.of(Json.createObjectBuilder()
+                    .add("message_type", "private").add("user_id", 20001).add("message", "a[b]").build()));
+            JsonObject event = client.next(json -> "message".equals(json.getString("post_type", "")), new ArrayList<>());
+            assertEquals("a&#91;b&#93;", event.getString("message"));
+            assertEquals("string", event.getString("message_format"));
+            JsonObject beat = client.next(json -> "heartbeat".equals(json.getString("meta_event_type", "")),
+                    new ArrayList<>());
+            assertEquals(200, beat.getInt("interval"));
+        }
+    }
+
+    @Test
+    void aWrongTokenGetsTheRefusalFrameThenClose1008() throws Exception {
+        try (WsClient client = WsClient.connect(uri("/"), Map.of("Authorization", "Bearer nope"))) {
+            client.request("get_login_info", null, Json.createValue(1));
+            JsonObject refusal = client.next();
+            assertEquals(1403, refusal.getInt("retcode"));
+            assertEquals("token验证失败", refusal.getString("message"));
+            assertEquals(1008, client.awaitClose().getCloseCode().getCode());
+            assertNull(client.poll(Duration.ofMillis(300)));
+        }
+    }
+
+    @Test
+    void theApiPathAnswersFirstAndPushesNothing() throws Exception {
+        try (WsClient client = WsClient.connect(uri("/api"), Map.of("Authorization", "Token unit"))) {
+            client.request("get_status", null, Json.createValue("s"));
+            assertEquals("s", client.next().getString("echo"));
+            assertNull(client.poll(Duration.ofMillis(600)), "no heartbeat on /api");
+        }
+    }
+}
