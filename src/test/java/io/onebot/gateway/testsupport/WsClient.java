@@ -13,6 +13,7 @@ import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 import java.io.StringReader;
@@ -43,6 +44,7 @@ public final class WsClient implements AutoCloseable {
     private static final int BUFFER = 64 * 1024 * 1024;
 
     private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    private final BlockingQueue<ByteBuffer> pongs = new LinkedBlockingQueue<>();
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     private final Session session;
 
@@ -65,6 +67,8 @@ public final class WsClient implements AutoCloseable {
             @Override
             public void onOpen(Session session, EndpointConfig endpointConfig) {
                 session.addMessageHandler(String.class, (MessageHandler.Whole<String>) frames::add);
+                session.addMessageHandler(PongMessage.class,
+                        (MessageHandler.Whole<PongMessage>) pong -> pongs.add(pong.getApplicationData()));
             }
 
             @Override
@@ -152,6 +156,14 @@ public final class WsClient implements AutoCloseable {
     /** The next frame, or null when none comes within {@code quiet}. */
     public String poll(Duration quiet) throws InterruptedException {
         return frames.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends a ping and returns the application data of the pong that answers it. */
+    public ByteBuffer ping(byte[] data) throws Exception {
+        session.getBasicRemote().sendPing(ByteBuffer.wrap(data));
+        ByteBuffer pong = pongs.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertNotNull(pong, "no pong within " + WAIT);
+        return pong;
     }
 
     /** Waits for the server to close the connection. */

@@ -2,6 +2,7 @@ package io.onebot.gateway.network.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.onebot.gateway.action.ActionDispatcher;
 import io.onebot.gateway.action.ActionRegistry;
@@ -22,6 +23,12 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +46,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The real endpoints, wired by Weld SE, on an in-process Tyrus server: what a client sees on the
- * wire, without an application server. Token {@code unit}, frame refusal, heartbeat every 200 ms.
+ * wire, without an application server. Token {@code unit-secret-7}, frame refusal, heartbeat every 200 ms.
  */
 @EnableWeld
 class ForwardServerTyrusTest {
@@ -54,7 +61,7 @@ class ForwardServerTyrusTest {
             return SettingsReader.read(Map.of(
                     "onebot.sandbox.selfId", "777",
                     "onebot.network.websocketServers.unit.enable", "true",
-                    "onebot.network.websocketServers.unit.token", "unit",
+                    "onebot.network.websocketServers.unit.token", "unit-secret-7",
                     "onebot.network.websocketServers.unit.heartInterval", "200",
                     "onebot.network.websocketServers.unit.messagePostFormat", "string"));
         }
@@ -92,7 +99,7 @@ class ForwardServerTyrusTest {
 
     @Test
     void anAdmittedUniversalConnectionGetsLifecycleAnswersEventsAndHeartbeats() throws Exception {
-        try (WsClient client = WsClient.connect(uri("/?access_token=unit"))) {
+        try (WsClient client = WsClient.connect(uri("/?access_token=unit-secret-7"))) {
             client.request("get_login_info", null, Json.createValue(7));
             assertEquals("lifecycle", client.next().getString("meta_event_type"));
             assertEquals(777, client.response(Json.createValue(7)).getJsonObject("data").getInt("user_id"));
@@ -120,8 +127,48 @@ class ForwardServerTyrusTest {
     }
 
     @Test
+    void pingsAreAnsweredWithPongs() throws Exception {
+        try (WsClient client = WsClient.connect(uri("/api?access_token=unit-secret-7"))) {
+            assertEquals(ByteBuffer.wrap(new byte[] {1, 2, 3}), client.ping(new byte[] {1, 2, 3}));
+        }
+    }
+
+    @Test
+    void refusalsAreLoggedWithNapCatsWordsButNeverWithTheToken() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(new SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            try (WsClient client = WsClient.connect(uri("/?access_token=s3cr3t-guess"),
+                    Map.of("Authorization", "Bearer an0ther-guess"))) {
+                assertEquals(1403, client.next().getInt("retcode"));
+                client.awaitClose();
+            }
+            assertTrue(lines.stream().anyMatch(line -> line.contains("token验证失败") && line.contains("[unit]")), lines.toString());
+            assertTrue(lines.stream().noneMatch(line -> line.contains("s3cr3t") || line.contains("an0ther")
+                    || line.contains("unit-secret-7")), lines.toString());
+        } finally {
+            root.removeHandler(capture);
+        }
+    }
+
+    @Test
     void theApiPathAnswersFirstAndPushesNothing() throws Exception {
-        try (WsClient client = WsClient.connect(uri("/api"), Map.of("Authorization", "Token unit"))) {
+        try (WsClient client = WsClient.connect(uri("/api"), Map.of("Authorization", "Token unit-secret-7"))) {
             client.request("get_status", null, Json.createValue("s"));
             assertEquals("s", client.next().getString("echo"));
             assertNull(client.poll(Duration.ofMillis(600)), "no heartbeat on /api");

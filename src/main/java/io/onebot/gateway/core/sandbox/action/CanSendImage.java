@@ -8,16 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** {@code can_send_image}: the sandbox can always send an image. */
 @ApplicationScoped
-public class CanSendImage implements SandboxAction<NoParams, YesOrNo> {
+public class CanSendImage extends SandboxAction<NoParams, YesOrNo> {
 
-    @Override
-    public String name() {
-        return "can_send_image";
-    }
-
-    @Override
-    public Class<NoParams> paramsType() {
-        return NoParams.class;
+    public CanSendImage() {
+        super("can_send_image", NoParams.class);
     }
 
     @Override

@@ -8,16 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** {@code can_send_record}: the sandbox can always send a voice record. */
 @ApplicationScoped
-public class CanSendRecord implements SandboxAction<NoParams, YesOrNo> {
+public class CanSendRecord extends SandboxAction<NoParams, YesOrNo> {
 
-    @Override
-    public String name() {
-        return "can_send_record";
-    }
-
-    @Override
-    public Class<NoParams> paramsType() {
-        return NoParams.class;
+    public CanSendRecord() {
+        super("can_send_record", NoParams.class);
     }
 
     @Override

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 
 /** {@code delete_msg}: recalls a message; a recall notice follows. */
 @ApplicationScoped
-public class DeleteMsg implements SandboxAction<DeleteMsg.Params, Void> {
+public class DeleteMsg extends SandboxAction<DeleteMsg.Params, Void> {
 
     /** The message's id. */
     public record Params(@Required int messageId) {
@@ -18,14 +18,8 @@ public class DeleteMsg implements SandboxAction<DeleteMsg.Params, Void> {
     @Inject
     SandboxCore core;
 
-    @Override
-    public String name() {
-        return "delete_msg";
-    }
-
-    @Override
-    public Class<Params> paramsType() {
-        return Params.class;
+    public DeleteMsg() {
+        super("delete_msg", Params.class);
     }
 
     @Override

@@ -11,19 +11,13 @@ import java.util.List;
 
 /** {@code get_friend_list}: the account's friends. */
 @ApplicationScoped
-public class GetFriendList implements SandboxAction<NoParams, List<FriendInfo>> {
+public class GetFriendList extends SandboxAction<NoParams, List<FriendInfo>> {
 
     @Inject
     SandboxCore core;
 
-    @Override
-    public String name() {
-        return "get_friend_list";
-    }
-
-    @Override
-    public Class<NoParams> paramsType() {
-        return NoParams.class;
+    public GetFriendList() {
+        super("get_friend_list", NoParams.class);
     }
 
     @Override

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 
 /** {@code get_group_info}: one group's name and size. */
 @ApplicationScoped
-public class GetGroupInfo implements SandboxAction<GetGroupInfo.Params, GroupInfo> {
+public class GetGroupInfo extends SandboxAction<GetGroupInfo.Params, GroupInfo> {
 
     /** The group, and OneBot's cache hint (meaningless here). */
     public record Params(@Required long groupId, boolean noCache) {
@@ -19,14 +19,8 @@ public class GetGroupInfo implements SandboxAction<GetGroupInfo.Params, GroupInf
     @Inject
     SandboxCore core;
 
-    @Override
-    public String name() {
-        return "get_group_info";
-    }
-
-    @Override
-    public Class<Params> paramsType() {
-        return Params.class;
+    public GetGroupInfo() {
+        super("get_group_info", Params.class);
     }
 
     @Override

@@ -11,19 +11,13 @@ import java.util.List;
 
 /** {@code get_group_list}: the groups the account is in. */
 @ApplicationScoped
-public class GetGroupList implements SandboxAction<NoParams, List<GroupInfo>> {
+public class GetGroupList extends SandboxAction<NoParams, List<GroupInfo>> {
 
     @Inject
     SandboxCore core;
 
-    @Override
-    public String name() {
-        return "get_group_list";
-    }
-
-    @Override
-    public Class<NoParams> paramsType() {
-        return NoParams.class;
+    public GetGroupList() {
+        super("get_group_list", NoParams.class);
     }
 
     @Override

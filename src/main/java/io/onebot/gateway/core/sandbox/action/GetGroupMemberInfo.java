@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 
 /** {@code get_group_member_info}: one member of a group. */
 @ApplicationScoped
-public class GetGroupMemberInfo implements SandboxAction<GetGroupMemberInfo.Params, GroupMemberInfo> {
+public class GetGroupMemberInfo extends SandboxAction<GetGroupMemberInfo.Params, GroupMemberInfo> {
 
     /** The group and the member, and OneBot's cache hint (meaningless here). */
     public record Params(@Required long groupId, @Required long userId, boolean noCache) {
@@ -21,14 +21,8 @@ public class GetGroupMemberInfo implements SandboxAction<GetGroupMemberInfo.Para
     @Inject
     SandboxCore core;
 
-    @Override
-    public String name() {
-        return "get_group_member_info";
-    }
-
-    @Override
-    public Class<Params> paramsType() {
-        return Params.class;
+    public GetGroupMemberInfo() {
+        super("get_group_member_info", Params.class);
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.List;
 
 /** {@code get_group_member_list}: every member of a group, in join order. */
 @ApplicationScoped
-public class GetGroupMemberList implements SandboxAction<GetGroupMemberList.Params, List<GroupMemberInfo>> {
+public class GetGroupMemberList extends SandboxAction<GetGroupMemberList.Params, List<GroupMemberInfo>> {
 
     /** The group. */
     public record Params(@Required long groupId) {
@@ -21,14 +21,8 @@ public class GetGroupMemberList implements SandboxAction<GetGroupMemberList.Para
     @Inject
     SandboxCore core;
 
-    @Override
-    public String name() {
-        return "get_group_member_list";
-    }
-
-    @Override
-    public Class<Params> paramsType() {
-        return Params.class;
+    public GetGroupMemberList() {
+        super("get_group_member_list", Params.class);
     }
 
     @Override

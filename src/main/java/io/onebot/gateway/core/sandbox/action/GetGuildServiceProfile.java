@@ -10,16 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  * The sandbox has none, so it answers at once with no data, as NapCat does.
  */
 @ApplicationScoped
-public class GetGuildServiceProfile implements SandboxAction<NoParams, Object> {
+public class GetGuildServiceProfile extends SandboxAction<NoParams, Object> {
 
-    @Override
-    public String name() {
-        return "get_guild_service_profile";
-    }
-
-    @Override
-    public Class<NoParams> paramsType() {
-        return NoParams.class;
+    public GetGuildServiceProfile() {
+        super("get_guild_service_profile", NoParams.class);
     }
 
     @Override

@@ -10,19 +10,13 @@ import jakarta.inject.Inject;
 
 /** {@code get_login_info}: the account's QQ number and nickname. */
 @ApplicationScoped
-public class GetLoginInfo implements SandboxAction<NoParams, LoginInfo> {
+public class GetLoginInfo extends SandboxAction<NoParams, LoginInfo> {
 
     @Inject
     SandboxCore core;
 
-    @Override
-    public String name() {
-        return "get_login_info";
-    }
-
-    @Override
-    public Class<NoParams> paramsType() {
-        return NoParams.class;
+    public GetLoginInfo() {
+        super("get_login_info", NoParams.class);
     }
 
     @Override

@@ -14,7 +14,7 @@ import jakarta.json.JsonObject;
  * in the calling connection's format.
  */
 @ApplicationScoped
-public class GetMsg implements SandboxAction<GetMsg.Params, JsonObject> {
+public class GetMsg extends SandboxAction<GetMsg.Params, JsonObject> {
 
     /** The message's id. */
     public record Params(@Required int messageId) {
@@ -23,14 +23,8 @@ public class GetMsg implements SandboxAction<GetMsg.Params, JsonObject> {
     @Inject
     SandboxCore core;
 
-    @Override
-    public String name() {
-        return "get_msg";
-    }
-
-    @Override
-    public Class<Params> paramsType() {
-        return Params.class;
+    public GetMsg() {
+        super("get_msg", Params.class);
     }
 
     @Override

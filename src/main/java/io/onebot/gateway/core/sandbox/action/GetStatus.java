@@ -12,19 +12,13 @@ import jakarta.json.JsonValue;
 
 /** {@code get_status}: whether the account is online and healthy. */
 @ApplicationScoped
-public class GetStatus implements SandboxAction<NoParams, StatusInfo> {
+public class GetStatus extends SandboxAction<NoParams, StatusInfo> {
 
     @Inject
     SandboxCore core;
 
-    @Override
-    public String name() {
-        return "get_status";
-    }
-
-    @Override
-    public Class<NoParams> paramsType() {
-        return NoParams.class;
+    public GetStatus() {
+        super("get_status", NoParams.class);
     }
 
     @Override

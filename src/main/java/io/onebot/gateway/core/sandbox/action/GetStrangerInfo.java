@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 
 /** {@code get_stranger_info}: the public profile of anyone the sandbox knows. */
 @ApplicationScoped
-public class GetStrangerInfo implements SandboxAction<GetStrangerInfo.Params, StrangerInfo> {
+public class GetStrangerInfo extends SandboxAction<GetStrangerInfo.Params, StrangerInfo> {
 
     /** The user, and OneBot's cache hint (meaningless here). */
     public record Params(@Required long userId, boolean noCache) {
@@ -20,14 +20,8 @@ public class GetStrangerInfo implements SandboxAction<GetStrangerInfo.Params, St
     @Inject
     SandboxCore core;
 
-    @Override
-    public String name() {
-        return "get_stranger_info";
-    }
-
-    @Override
-    public Class<Params> paramsType() {
-        return Params.class;
+    public GetStrangerInfo() {
+        super("get_stranger_info", Params.class);
     }
 
     @Override

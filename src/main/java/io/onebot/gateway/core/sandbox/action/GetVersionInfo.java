@@ -8,18 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** {@code get_version_info}: this implementation's name and version, and OneBot v11. */
 @ApplicationScoped
-public class GetVersionInfo implements SandboxAction<NoParams, VersionInfo> {
+public class GetVersionInfo extends SandboxAction<NoParams, VersionInfo> {
 
     static final String APP_NAME = "OneBot Gateway (sandbox)";
 
-    @Override
-    public String name() {
-        return "get_version_info";
-    }
-
-    @Override
-    public Class<NoParams> paramsType() {
-        return NoParams.class;
+    public GetVersionInfo() {
+        super("get_version_info", NoParams.class);
     }
 
     @Override

@@ -11,7 +11,7 @@ import jakarta.json.JsonValue;
 
 /** {@code send_group_msg}: sends a message to a group the account is in. */
 @ApplicationScoped
-public class SendGroupMsg implements SandboxAction<SendGroupMsg.Params, MessageIdResult> {
+public class SendGroupMsg extends SandboxAction<SendGroupMsg.Params, MessageIdResult> {
 
     /** The group, the message (CQ string, segment or segments) and whether a string is literal text. */
     public record Params(@Required long groupId, @Required JsonValue message, JsonValue autoEscape) {
@@ -20,14 +20,8 @@ public class SendGroupMsg implements SandboxAction<SendGroupMsg.Params, MessageI
     @Inject
     SandboxCore core;
 
-    @Override
-    public String name() {
-        return "send_group_msg";
-    }
-
-    @Override
-    public Class<Params> paramsType() {
-        return Params.class;
+    public SendGroupMsg() {
+        super("send_group_msg", Params.class);
     }
 
     @Override

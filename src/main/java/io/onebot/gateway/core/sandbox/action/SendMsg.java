@@ -17,7 +17,7 @@ import jakarta.json.JsonValue;
  * {@code user_id} a friend.
  */
 @ApplicationScoped
-public class SendMsg implements SandboxAction<SendMsg.Params, MessageIdResult> {
+public class SendMsg extends SandboxAction<SendMsg.Params, MessageIdResult> {
 
     /** The target (by type and ids), the message and whether a string is literal text. */
     public record Params(String messageType, Long userId, Long groupId, @Required JsonValue message,
@@ -27,14 +27,8 @@ public class SendMsg implements SandboxAction<SendMsg.Params, MessageIdResult> {
     @Inject
     SandboxCore core;
 
-    @Override
-    public String name() {
-        return "send_msg";
-    }
-
-    @Override
-    public Class<Params> paramsType() {
-        return Params.class;
+    public SendMsg() {
+        super("send_msg", Params.class);
     }
 
     @Override

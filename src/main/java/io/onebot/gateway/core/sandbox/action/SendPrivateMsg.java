@@ -11,7 +11,7 @@ import jakarta.json.JsonValue;
 
 /** {@code send_private_msg}: sends a message to a friend. */
 @ApplicationScoped
-public class SendPrivateMsg implements SandboxAction<SendPrivateMsg.Params, MessageIdResult> {
+public class SendPrivateMsg extends SandboxAction<SendPrivateMsg.Params, MessageIdResult> {
 
     /** The friend, the message (CQ string, segment or segments) and whether a string is literal text. */
     public record Params(@Required long userId, @Required JsonValue message, JsonValue autoEscape) {
@@ -20,14 +20,8 @@ public class SendPrivateMsg implements SandboxAction<SendPrivateMsg.Params, Mess
     @Inject
     SandboxCore core;
 
-    @Override
-    public String name() {
-        return "send_private_msg";
-    }
-
-    @Override
-    public Class<Params> paramsType() {
-        return Params.class;
+    public SendPrivateMsg() {
+        super("send_private_msg", Params.class);
     }
 
     @Override
