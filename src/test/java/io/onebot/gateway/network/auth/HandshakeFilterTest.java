@@ -1,0 +1,98 @@
+package io.onebot.gateway.network.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.onebot.gateway.config.SettingsReader;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The servlet filter refuses before the upgrade: a disabled entry, a client the host rule does
+ * not serve, and with {@code authFailure=http} a bad token. Everything else passes through.
+ */
+class HandshakeFilterTest {
+
+    private final AtomicInteger status = new AtomicInteger();
+    private final AtomicBoolean passed = new AtomicBoolean();
+
+    private void filter(Map<String, String> settings, Map<String, String> headers, String remote, String query)
+            throws Exception {
+        HandshakeFilter filter = new HandshakeFilter();
+        Map<String, String> properties = new HashMap<>();
+        settings.forEach((k, v) -> properties.put("onebot.network.websocketServers.e." + k, v));
+        filter.policy = new HandshakePolicy(SettingsReader.read(properties));
+        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getHeader" -> headers.entrySet().stream()
+                            .filter(h -> h.getKey().equalsIgnoreCase((String) args[0]))
+                            .map(Map.Entry::getValue).findFirst().orElse(null);
+                    case "getRemoteAddr" -> remote;
+                    case "getLocalAddr" -> "127.0.0.1";
+                    case "getRequestURI" -> "/";
+                    case "getParameterValues" -> query == null ? null : new String[] {query};
+                    default -> null;
+                });
+        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("sendError")) {
+                        status.set((Integer) args[0]);
+                    }
+                    return null;
+                });
+        FilterChain chain = (req, res) -> passed.set(true);
+        filter.doFilter(request, response, chain);
+    }
+
+    private static final Map<String, String> UPGRADE = Map.of("Upgrade", "websocket");
+
+    @Test
+    void aDisabledEntryIsRefusedWith403() throws Exception {
+        filter(Map.of("enable", "false"), UPGRADE, "127.0.0.1", null);
+        assertEquals(403, status.get());
+        assertFalse(passed.get());
+    }
+
+    @Test
+    void aClientTheHostDoesNotServeIsRefusedWith403() throws Exception {
+        filter(Map.of("enable", "true"), UPGRADE, "192.0.2.7", null);
+        assertEquals(403, status.get());
+        assertFalse(passed.get());
+    }
+
+    @Test
+    void inHttpModeAMissingTokenIs401AndAWrongOne403() throws Exception {
+        Map<String, String> http = Map.of("enable", "true", "token", "tk", "authFailure", "http");
+        filter(http, UPGRADE, "127.0.0.1", null);
+        assertEquals(401, status.get());
+        filter(http, Map.of("Upgrade", "websocket", "Authorization", "Bearer nope"), "127.0.0.1", null);
+        assertEquals(403, status.get());
+        assertFalse(passed.get());
+        status.set(0);
+        filter(http, UPGRADE, "127.0.0.1", "tk");
+        assertEquals(0, status.get());
+        assertTrue(passed.get());
+    }
+
+    @Test
+    void inFrameModeTokenRefusalsAreLeftToTheEndpoint() throws Exception {
+        filter(Map.of("enable", "true", "token", "tk"), UPGRADE, "127.0.0.1", null);
+        assertEquals(0, status.get());
+        assertTrue(passed.get());
+    }
+
+    @Test
+    void requestsThatAreNotUpgradesPassUntouched() throws Exception {
+        filter(Map.of("enable", "false"), Map.of(), "192.0.2.7", null);
+        assertEquals(0, status.get());
+        assertTrue(passed.get());
+    }
+}
