@@ -69,7 +69,8 @@ final class SandboxInjector implements EventInjector {
 
     private OneBotEvent prepare(JsonObject event) {
         String postType = event.containsKey("post_type") ? string(event, "post_type")
-                : event.containsKey("message_type") || event.containsKey("message") ? "message" : null;
+                : event.containsKey("message_type") || event.containsKey("message") || event.containsKey("raw_message")
+                ? "message" : null;
         if (postType == null || !POST_TYPES.contains(postType)) {
             throw new IllegalArgumentException("post_type must be one of " + POST_TYPES + ", not " + event.get("post_type"));
         }
