@@ -118,6 +118,13 @@ class SandboxCoreTest {
     }
 
     @Test
+    void versionInfoNamesTheBuiltVersion() {
+        var info = (io.onebot.gateway.protocol.action.VersionInfo) call("{\"action\":\"get_version_info\"}").data();
+        assertEquals("v11", info.protocolVersion());
+        assertTrue(info.appVersion().matches("\\d+\\.\\d+.*"), info.appVersion());
+    }
+
+    @Test
     void autoEscapeSendsCqCodeAsText() {
         assertTrue(call("{\"action\":\"send_group_msg\",\"params\":{\"group_id\":30002,\"message\":\"[CQ:face,id=1]\",\"auto_escape\":\"true\"}}").isOk());
         MessageEvent sent = (MessageEvent) recorder.events().get(0);
