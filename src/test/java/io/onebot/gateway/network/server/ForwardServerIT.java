@@ -117,7 +117,7 @@ class ForwardServerIT {
 
     @Test
     void eventPathsAreUniversalAndTheQueryStringDoesNotRoute() throws Exception {
-        for (String path : List.of("/event", "/event/", "/?access_token=" + TOKEN)) {
+        for (String path : List.of("/event", "/event/", "/ws", "/onebot/v11/ws", "/?access_token=" + TOKEN)) {
             try (WsClient client = path.contains("access_token") ? WsClient.connect(gateway.ws(path)) : WsClient.connect(gateway.ws(path), AUTH)) {
                 assertLifecycle(client.next());
                 client.request("get_status", null, Json.createValue(path));

@@ -84,7 +84,8 @@ class ForwardServerTyrusTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new Server("127.0.0.1", 0, "/", Map.of(), UniversalEndpoint.class, ApiEndpoint.class);
+        server = new Server("127.0.0.1", 0, "/", Map.of(), UniversalEndpoint.class, ApiEndpoint.class,
+                AnyPathEndpoint.class, AnyPath2Endpoint.class, AnyPath3Endpoint.class);
         server.start();
     }
 
@@ -123,6 +124,19 @@ class ForwardServerTyrusTest {
             assertEquals("token验证失败", refusal.getString("message"));
             assertEquals(1008, client.awaitClose().getCloseCode().getCode());
             assertNull(client.poll(Duration.ofMillis(300)));
+        }
+    }
+
+    @Test
+    void otherPathsAreUniversal() throws Exception {
+        for (String path : List.of("/ws", "/onebot/ws", "/onebot/v11/ws")) {
+            try (WsClient client = WsClient.connect(uri(path + "?access_token=unit-secret-7"))) {
+                assertEquals("lifecycle", client.next().getString("meta_event_type"), path);
+            }
+        }
+        try (WsClient client = WsClient.connect(uri("/api?access_token=unit-secret-7"))) {
+            client.request("get_status", null, Json.createValue("exact"));
+            assertEquals("exact", client.next().getString("echo"), "/api keeps its exact endpoint");
         }
     }
 
