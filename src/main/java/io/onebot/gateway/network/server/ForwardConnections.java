@@ -83,15 +83,31 @@ public class ForwardConnections {
         }
     }
 
+    /**
+     * Refuses an upgraded connection. The frame is sent asynchronously and the close follows its
+     * completion, so that {@code @OnOpen} returns before anything is written: closing inside
+     * {@code @OnOpen} right after a blocking send sometimes lost both on Payara.
+     */
     private void refuse(Session session, Admission admission, ServerEntry entry) {
         policy.logRefusal(admission, RemoteAddress.of(session), session.getRequestURI().getPath());
+        CloseReason reason = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+                admission.isTokenRefusal() ? HandshakePolicy.TOKEN_REFUSED : "connection refused");
         try {
             if (admission.isTokenRefusal() && entry != null && entry.authFailure() == AuthFailureMode.FRAME) {
-                session.getBasicRemote().sendText(responses.encode(
-                        ActionResponse.failed(RetCode.FORBIDDEN, HandshakePolicy.TOKEN_REFUSED, JsonValue.NULL)));
+                session.getAsyncRemote().sendText(responses.encode(
+                        ActionResponse.failed(RetCode.FORBIDDEN, HandshakePolicy.TOKEN_REFUSED, JsonValue.NULL)),
+                        sent -> close(session, reason));
+            } else {
+                close(session, reason);
             }
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
-                    admission.isTokenRefusal() ? HandshakePolicy.TOKEN_REFUSED : "connection refused"));
+        } catch (IllegalStateException e) {
+            LOG.log(Level.FINE, "A refused client went away first", e);
+        }
+    }
+
+    private static void close(Session session, CloseReason reason) {
+        try {
+            session.close(reason);
         } catch (IOException | IllegalStateException e) {
             LOG.log(Level.FINE, "A refused client went away first", e);
         }
