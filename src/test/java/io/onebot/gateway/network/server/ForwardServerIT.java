@@ -174,6 +174,32 @@ class ForwardServerIT {
     }
 
     @Test
+    void concurrentRefusalsWhileEventsFlowServeNothing() throws Exception {
+        try (WsClient listener = universal("/")) {
+            List<WsClient> refused = new ArrayList<>();
+            try {
+                for (int i = 0; i < 100; i++) {
+                    WsClient client = WsClient.connect(gateway.ws(i % 2 == 0 ? "/" : "/?access_token=bad"));
+                    client.request("get_login_info", null, Json.createValue(i));
+                    refused.add(client);
+                }
+                injectMessage("during the refusals");
+                assertEquals("during the refusals", listener.next(ForwardServerIT::isMessage, new ArrayList<>())
+                        .getString("raw_message"));
+                for (WsClient client : refused) {
+                    assertEquals(REFUSAL, client.nextText());
+                    assertEquals(1008, client.awaitClose().getCloseCode().getCode());
+                    assertNull(client.poll(Duration.ZERO), "nothing but the refusal");
+                }
+            } finally {
+                for (WsClient client : refused) {
+                    client.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void echoComesBackInItsOwnJsonType() throws Exception {
         try (WsClient client = universal("/")) {
             List<JsonValue> echoes = List.of(Json.createValue("42"), Json.createValue(42),
