@@ -30,7 +30,7 @@ public class Startup {
     BotCore core;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object context) {
-        actions.names();
+        actions.names(); // builds the registry now, so that a duplicate action name fails the deployment
         for (ServerEntry entry : settings.servers()) {
             if (entry.enable() && entry.servesAllInterfaces() && !entry.requiresToken()) {
                 LOG.warning(() -> "[" + entry.name() + "] host=" + entry.host()

@@ -3,6 +3,7 @@ package io.onebot.gateway.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
+import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
@@ -27,7 +28,7 @@ public class SettingsProducer {
                 if (current == null) {
                     current = SettingsReader.fromSystemProperties();
                     GatewaySettings loaded = current;
-                    LOG.info(() -> "OneBot gateway configuration: core=" + loaded.core().name().toLowerCase(java.util.Locale.ROOT)
+                    LOG.info(() -> "OneBot gateway configuration: core=" + loaded.core().name().toLowerCase(Locale.ROOT)
                             + ", " + loaded.sandbox() + ", servers=" + loaded.servers());
                     settings = current;
                 }
