@@ -1,5 +1,6 @@
 package io.onebot.gateway.network.server;
 
+import io.onebot.gateway.network.session.Connection;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.EndpointConfig;
@@ -16,9 +17,6 @@ import java.nio.ByteBuffer;
  */
 public abstract class ForwardEndpoint {
 
-    /** NapCat's largest accepted frame: 50 MiB. A larger one closes the connection with 1009. */
-    public static final int MAX_FRAME_BYTES = 50 * 1024 * 1024;
-
     @Inject
     ForwardConnections connections;
 
@@ -30,12 +28,12 @@ public abstract class ForwardEndpoint {
         connections.open(session, config, route());
     }
 
-    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+    @OnMessage(maxMessageSize = Connection.MAX_MESSAGE_BYTES)
     public void text(Session session, String frame) {
         connections.text(session, frame);
     }
 
-    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+    @OnMessage(maxMessageSize = Connection.MAX_MESSAGE_BYTES)
     public void binary(Session session, ByteBuffer frame) {
         connections.binary(session, frame);
     }

@@ -33,6 +33,16 @@ import java.util.logging.Logger;
  */
 public final class Connection implements EventSink {
 
+    /**
+     * NapCat's largest accepted message: 50 MiB. A larger one closes the connection with 1009.
+     * Tyrus enforces this through the endpoints' {@code maxMessageSize}; Undertow does not, so
+     * {@link #receive} checks it too.
+     */
+    public static final int MAX_MESSAGE_BYTES = 50 * 1024 * 1024;
+    /** The close for a message over {@link #MAX_MESSAGE_BYTES}. */
+    public static final CloseReason TOO_BIG = new CloseReason(CloseReason.CloseCodes.TOO_BIG,
+            "message larger than 50 MiB");
+
     /** Frames that may wait for a slow client before it is disconnected. */
     public static final int MAX_QUEUED_FRAMES = 10_000;
     /** The close code for a client that does not read its frames: 1013, try again later. */
@@ -89,6 +99,12 @@ public final class Connection implements EventSink {
 
     /** Answers one text frame. */
     public void receive(String frame) {
+        if (utf8LengthExceeds(frame, MAX_MESSAGE_BYTES)) {
+            LOG.warning(() -> "[" + options.entryName() + "] Closing a connection that sent a message over "
+                    + MAX_MESSAGE_BYTES + " bytes: close code 1009");
+            close(TOO_BIG);
+            return;
+        }
         if (options.debug()) {
             LOG.info(() -> "[" + options.entryName() + "] <- " + abbreviate(frame));
         }
@@ -97,6 +113,10 @@ public final class Connection implements EventSink {
 
     /** Answers one binary frame, read as UTF-8 JSON text; bytes that are not UTF-8 are unparsable. */
     public void receive(ByteBuffer frame) {
+        if (frame.remaining() > MAX_MESSAGE_BYTES) {
+            close(TOO_BIG);
+            return;
+        }
         try {
             receive(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -183,6 +203,28 @@ public final class Connection implements EventSink {
         } catch (IOException | IllegalStateException e) {
             LOG.log(Level.FINE, "Closing an already broken connection", e);
         }
+    }
+
+    /** Whether the text takes more than {@code limit} bytes in UTF-8, counting only when it might. */
+    static boolean utf8LengthExceeds(String text, int limit) {
+        if (text.length() <= limit / 3) {
+            return false;
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes > limit;
     }
 
     private static String abbreviate(String frame) {
