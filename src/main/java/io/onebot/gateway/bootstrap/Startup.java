@@ -4,6 +4,7 @@ import io.onebot.gateway.action.ActionRegistry;
 import io.onebot.gateway.config.GatewaySettings;
 import io.onebot.gateway.config.ServerEntry;
 import io.onebot.gateway.core.BotCore;
+import io.onebot.gateway.network.client.ReverseConnections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -12,8 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs when the application starts: reads and validates the configuration (a bad value fails the
- * deployment here, with the message naming it), builds the action registry, and warns about an
- * entry open to every interface without a token.
+ * deployment here, with the message naming it), builds the action registry, warns about an entry
+ * open to every interface without a token, and starts the reverse connections.
  */
 @ApplicationScoped
 public class Startup {
@@ -28,6 +29,9 @@ public class Startup {
 
     @Inject
     BotCore core;
+
+    @Inject
+    ReverseConnections reverse;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object context) {
         actions.names(); // builds the registry now, so that a duplicate action name fails the deployment
@@ -45,6 +49,7 @@ public class Startup {
         if (settings.servers().isEmpty()) {
             LOG.warning("No onebot.network.websocketServers entry is configured: WebSocket connections will be refused");
         }
+        reverse.start();
         LOG.info(() -> "OneBot gateway started for account " + core.selfId() + " (" + core.nickname() + ")");
     }
 }

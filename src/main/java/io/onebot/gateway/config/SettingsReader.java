@@ -1,6 +1,8 @@
 package io.onebot.gateway.config;
 
 import io.onebot.gateway.protocol.message.MessageFormat;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,11 +25,15 @@ public final class SettingsReader {
 
     public static final String PREFIX = "onebot.";
     public static final String SERVERS_PREFIX = "onebot.network.websocketServers.";
+    public static final String CLIENTS_PREFIX = "onebot.network.websocketClients.";
 
     static final int MIN_HEART_INTERVAL = 100;
 
     private static final Set<String> SERVER_OPTIONS = Set.of("enable", "host", "port", "token", "heartInterval",
             "messagePostFormat", "reportSelfMessage", "enableForcePushEvent", "debug", "authFailure");
+    private static final Set<String> CLIENT_OPTIONS = Set.of("enable", "url", "token", "reconnectInterval",
+            "heartInterval", "messagePostFormat", "reportSelfMessage", "debug", "verifyCertificate");
+    static final int MIN_RECONNECT_INTERVAL = 100;
     private static final Set<String> TOP_LEVEL = Set.of("onebot.core", "onebot.sandbox.selfId",
             "onebot.sandbox.nickname", "onebot.sandbox.messageCapacity", "onebot.sandbox.http");
 
@@ -71,9 +77,18 @@ public final class SettingsReader {
                 (int) longValue("onebot.sandbox.messageCapacity", 10_000, 1, 10_000_000),
                 booleanValue("onebot.sandbox.http", true));
         List<ServerEntry> servers = new ArrayList<>();
-        for (String name : serverNames()) {
+        for (String name : entryNames(SERVERS_PREFIX, SERVER_OPTIONS)) {
             servers.add(serverEntry(name));
         }
+        List<ClientEntry> clients = new ArrayList<>();
+        for (String name : entryNames(CLIENTS_PREFIX, CLIENT_OPTIONS)) {
+            if (servers.stream().anyMatch(server -> server.name().equals(name))) {
+                problems.add(CLIENTS_PREFIX + name + ".*: the name '" + name
+                        + "' is also a websocketServers entry; every connection entry needs its own name");
+            }
+            clients.add(clientEntry(name));
+        }
+        reportUnknownKeys();
         if (servers.size() > 1) {
             problems.add(SERVERS_PREFIX + "*: this version serves one forward WebSocket entry, but "
                     + servers.size() + " are configured (" + servers.stream().map(ServerEntry::name).toList()
@@ -82,53 +97,113 @@ public final class SettingsReader {
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
-        return new GatewaySettings(core, sandbox, servers);
+        return new GatewaySettings(core, sandbox, servers, clients);
     }
 
-    private Set<String> serverNames() {
+    /** The entry names under a prefix; keys with an unknown option are reported. */
+    private Set<String> entryNames(String prefix, Set<String> options) {
         Set<String> names = new TreeSet<>();
         for (String key : properties.keySet()) {
-            if (key.startsWith(SERVERS_PREFIX)) {
-                String rest = key.substring(SERVERS_PREFIX.length());
+            if (key.startsWith(prefix)) {
+                String rest = key.substring(prefix.length());
                 int dot = rest.indexOf('.');
                 String option = dot < 0 ? "" : rest.substring(dot + 1);
-                if (dot <= 0 || !SERVER_OPTIONS.contains(option)) {
-                    problems.add(key + ": unknown setting; expected " + SERVERS_PREFIX + "<name>.<option> with <option> one of "
-                            + new TreeSet<>(SERVER_OPTIONS));
+                if (dot <= 0 || !options.contains(option)) {
+                    problems.add(key + ": unknown setting; expected " + prefix + "<name>.<option> with <option> one of "
+                            + new TreeSet<>(options));
                 } else {
                     names.add(rest.substring(0, dot));
                 }
-            } else if (!TOP_LEVEL.contains(key) && !key.startsWith("onebot.network.")) {
-                problems.add(key + ": unknown setting; known ones are " + new TreeSet<>(TOP_LEVEL) + " and "
-                        + SERVERS_PREFIX + "<name>.<option>");
-            } else if (key.startsWith("onebot.network.")) {
-                problems.add(key + ": unknown setting; connection entries are " + SERVERS_PREFIX + "<name>.<option>");
             }
         }
         return names;
     }
 
+    /** Reports {@code onebot.*} keys that belong to no known setting. */
+    private void reportUnknownKeys() {
+        for (String key : properties.keySet()) {
+            if (key.startsWith(SERVERS_PREFIX) || key.startsWith(CLIENTS_PREFIX) || TOP_LEVEL.contains(key)) {
+                continue;
+            }
+            problems.add(key + ": unknown setting; known ones are " + new TreeSet<>(TOP_LEVEL) + ", "
+                    + SERVERS_PREFIX + "<name>.<option> and " + CLIENTS_PREFIX + "<name>.<option>");
+        }
+    }
+
+    private ClientEntry clientEntry(String name) {
+        String p = CLIENTS_PREFIX + name + ".";
+        checkName(p, name);
+        long reconnect = longValue(p + "reconnectInterval", 5_000, MIN_RECONNECT_INTERVAL, Integer.MAX_VALUE);
+        return new ClientEntry(
+                name,
+                booleanValue(p + "enable", false),
+                url(p + "url", properties.getOrDefault(p + "url", "ws://localhost:8082")),
+                properties.getOrDefault(p + "token", "").strip(),
+                reconnect,
+                heartInterval(p),
+                enumValue(p + "messagePostFormat", MessageFormat.class, MessageFormat.ARRAY),
+                booleanValue(p + "reportSelfMessage", false),
+                booleanValue(p + "debug", false),
+                booleanValue(p + "verifyCertificate", true));
+    }
+
+    /**
+     * A reverse connection's address: {@code ws://} or {@code wss://} with a host ({@code http://}
+     * and {@code https://} are read as their WebSocket twins, as NapCat's client does).
+     */
+    private URI url(String key, String raw) {
+        try {
+            URI uri = new URI(raw.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            switch (scheme) {
+                case "http" -> uri = new URI("ws", uri.getSchemeSpecificPart(), uri.getFragment());
+                case "https" -> uri = new URI("wss", uri.getSchemeSpecificPart(), uri.getFragment());
+                case "ws", "wss" -> { }
+                default -> {
+                    problems.add(key + ": value '" + raw + "' is not allowed; allowed: a ws:// or wss:// URL");
+                    return URI.create("ws://invalid");
+                }
+            }
+            if (uri.getHost() == null) {
+                problems.add(key + ": value '" + raw + "' has no host; allowed: a ws:// or wss:// URL such as ws://127.0.0.1:8080/onebot");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            problems.add(key + ": value '" + raw + "' is not a URL (" + e.getReason() + "); allowed: a ws:// or wss:// URL");
+            return URI.create("ws://invalid");
+        }
+    }
+
+    private void checkName(String prefix, String name) {
+        if (!name.matches("[A-Za-z0-9_-]+")) {
+            problems.add(prefix + "*: entry name '" + name + "' may contain only letters, digits, '_' and '-'");
+        }
+    }
+
+    private long heartInterval(String prefix) {
+        long heart = longValue(prefix + "heartInterval", 30_000, Long.MIN_VALUE, Integer.MAX_VALUE);
+        if (heart > 0 && heart < MIN_HEART_INTERVAL) {
+            problems.add(prefix + "heartInterval: value '" + heart + "' is too small; allowed: <= 0 (off) or "
+                    + MIN_HEART_INTERVAL + ".." + Integer.MAX_VALUE + " milliseconds");
+        }
+        return Math.max(heart, 0);
+    }
+
     private ServerEntry serverEntry(String name) {
         String p = SERVERS_PREFIX + name + ".";
-        if (!name.matches("[A-Za-z0-9_-]+")) {
-            problems.add(p + "*: entry name '" + name + "' may contain only letters, digits, '_' and '-'");
-        }
+        checkName(p, name);
         String host = stringValue(p + "host", "127.0.0.1").trim();
         if (host.isEmpty()) {
             problems.add(p + "host: must not be empty; use 127.0.0.1 for this machine only or 0.0.0.0 for every interface");
         }
-        long heart = longValue(p + "heartInterval", 30_000, Long.MIN_VALUE, Integer.MAX_VALUE);
-        if (heart > 0 && heart < MIN_HEART_INTERVAL) {
-            problems.add(p + "heartInterval: value '" + heart + "' is too small; allowed: <= 0 (off) or "
-                    + MIN_HEART_INTERVAL + ".." + Integer.MAX_VALUE + " milliseconds");
-        }
+        long heart = heartInterval(p);
         return new ServerEntry(
                 name,
                 booleanValue(p + "enable", false),
                 host,
                 (int) longValue(p + "port", 3001, 1, 65535),
                 properties.getOrDefault(p + "token", "").strip(),
-                Math.max(heart, 0),
+                heart,
                 enumValue(p + "messagePostFormat", MessageFormat.class, MessageFormat.ARRAY),
                 booleanValue(p + "reportSelfMessage", false),
                 booleanValue(p + "enableForcePushEvent", true),

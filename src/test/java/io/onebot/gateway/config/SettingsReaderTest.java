@@ -226,4 +226,53 @@ class SettingsReaderTest {
             assertTrue(e.problems().stream().noneMatch(p -> p.contains(SECRET)), () -> e.problems().toString());
         }
     }
+
+    private static final String CLIENT = "onebot.network.websocketClients.koishi.";
+
+    @Test
+    void aReverseEntryHasNapCatsDefaults() {
+        ClientEntry entry = read(CLIENT + "enable", "true").clients().get(0);
+        assertAll(
+                () -> assertEquals("koishi", entry.name()),
+                () -> assertEquals("ws://localhost:8082", entry.url().toString()),
+                () -> assertEquals("", entry.token()),
+                () -> assertEquals(5000, entry.reconnectIntervalMillis()),
+                () -> assertEquals(30_000, entry.heartIntervalMillis()),
+                () -> assertEquals(MessageFormat.ARRAY, entry.messagePostFormat()),
+                () -> assertFalse(entry.reportSelfMessage()),
+                () -> assertFalse(entry.debug()),
+                () -> assertTrue(entry.verifyCertificate()));
+    }
+
+    @Test
+    void httpUrlsAreReadAsTheirWebSocketTwins() {
+        assertEquals("ws://127.0.0.1:8080/onebot", read(CLIENT + "url", "http://127.0.0.1:8080/onebot").clients().get(0).url().toString());
+        assertEquals("wss://bot.example/onebot/v11/ws", read(CLIENT + "url", "https://bot.example/onebot/v11/ws").clients().get(0).url().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://x/y", "localhost:8080", "ws://", "ws://exa mple/", "not a url"})
+    void aBadUrlIsAStartupErrorNamingIt(String url) {
+        ConfigurationException error = failure(CLIENT + "url", url);
+        assertTrue(error.getMessage().contains(CLIENT + "url") && error.getMessage().contains(url), error.getMessage());
+    }
+
+    @Test
+    void aReconnectIntervalTooSmallOrAnUnknownClientOptionIsRefused() {
+        assertTrue(failure(CLIENT + "reconnectInterval", "0").getMessage().contains(CLIENT + "reconnectInterval"));
+        assertTrue(failure(CLIENT + "host", "x").getMessage().contains(CLIENT + "host"));
+    }
+
+    @Test
+    void aNameUsedByAServerAndAClientIsRefused() {
+        ConfigurationException error = failure(ENTRY + "enable", "true", "onebot.network.websocketClients.default.enable", "true");
+        assertTrue(error.getMessage().contains("own name"), error.getMessage());
+    }
+
+    @Test
+    void aClientTokenNeverAppearsInToString() {
+        ClientEntry entry = read(CLIENT + "token", SECRET).clients().get(0);
+        assertEquals(SECRET, entry.token());
+        assertFalse(entry.toString().contains(SECRET), entry.toString());
+    }
 }

@@ -1,23 +1,17 @@
 package io.onebot.gateway.network.server;
 
-import io.onebot.gateway.action.ActionDispatcher;
-import io.onebot.gateway.codec.EventEncoder;
 import io.onebot.gateway.codec.ResponseEncoder;
 import io.onebot.gateway.config.AuthFailureMode;
 import io.onebot.gateway.config.ServerEntry;
-import io.onebot.gateway.core.BotCore;
-import io.onebot.gateway.event.EventFanout;
-import io.onebot.gateway.event.HeartbeatService;
 import io.onebot.gateway.network.auth.Admission;
 import io.onebot.gateway.network.auth.HandshakeConfigurator;
 import io.onebot.gateway.network.auth.HandshakePolicy;
 import io.onebot.gateway.network.session.Connection;
 import io.onebot.gateway.network.session.ConnectionOptions;
+import io.onebot.gateway.network.session.Connections;
 import io.onebot.gateway.network.session.RemoteAddress;
 import io.onebot.gateway.protocol.action.ActionResponse;
 import io.onebot.gateway.protocol.action.RetCode;
-import io.onebot.gateway.protocol.event.LifecycleEvent;
-import io.onebot.gateway.protocol.message.MessageFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -26,7 +20,6 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,9 +28,9 @@ import java.util.logging.Logger;
  *
  * <p>On open, the handshake's {@link Admission} decides: a refused connection gets nothing but the
  * refusal (with {@code authFailure=frame}, NapCat's single 1403 frame, then close 1008) and its
- * frames are ignored. An admitted universal connection gets the lifecycle {@code connect} event
- * as its first frame, then events and heartbeats; every admitted connection has its requests
- * answered. The {@link Connection} lives in the session's user properties.
+ * frames are ignored. An admitted connection is handed to {@link Connections}: universal ones get
+ * lifecycle, events and heartbeats, and every one has its requests answered. The
+ * {@link Connection} lives in the session's user properties.
  */
 @ApplicationScoped
 public class ForwardConnections {
@@ -49,22 +42,10 @@ public class ForwardConnections {
     HandshakePolicy policy;
 
     @Inject
-    ActionDispatcher dispatcher;
+    Connections connections;
 
     @Inject
     ResponseEncoder responses;
-
-    @Inject
-    EventFanout fanout;
-
-    @Inject
-    HeartbeatService heartbeats;
-
-    @Inject
-    BotCore core;
-
-    @Inject
-    Clock clock;
 
     void open(Session session, EndpointConfig config, Route route) {
         Object admission = config.getUserProperties().get(HandshakeConfigurator.ADMISSION);
@@ -73,14 +54,8 @@ public class ForwardConnections {
             refuse(session, admission instanceof Admission a ? a : Admission.NO_ENTRY, entry);
             return;
         }
-        Connection connection = new Connection(session, ConnectionOptions.of(entry), dispatcher, this::forget);
-        session.getUserProperties().put(CONNECTION, connection);
-        if (route == Route.UNIVERSAL) {
-            connection.send(EventEncoder.encode(LifecycleEvent.connect(clock.instant().getEpochSecond(), core.selfId()),
-                    MessageFormat.ARRAY));
-            fanout.register(connection);
-            heartbeats.register(connection, entry.heartIntervalMillis());
-        }
+        session.getUserProperties().put(CONNECTION, connections.attach(session, ConnectionOptions.of(entry),
+                route == Route.UNIVERSAL, entry.heartIntervalMillis()));
     }
 
     /**
@@ -130,17 +105,12 @@ public class ForwardConnections {
     void closed(Session session) {
         Connection connection = connection(session);
         if (connection != null) {
-            forget(connection);
+            connections.detach(connection);
         }
     }
 
     void failed(Session session, Throwable failure) {
         LOG.log(Level.FINE, failure, () -> "WebSocket error on " + session.getRequestURI().getPath());
-    }
-
-    private void forget(Connection connection) {
-        fanout.unregister(connection);
-        heartbeats.unregister(connection);
     }
 
     private static Connection connection(Session session) {

@@ -1,5 +1,6 @@
 package io.onebot.gateway.network.session;
 
+import io.onebot.gateway.config.ClientEntry;
 import io.onebot.gateway.config.ServerEntry;
 import io.onebot.gateway.protocol.message.MessageFormat;
 
@@ -16,6 +17,11 @@ public record ConnectionOptions(String entryName, MessageFormat messageFormat, b
 
     /** The options of a forward server entry. */
     public static ConnectionOptions of(ServerEntry entry) {
+        return new ConnectionOptions(entry.name(), entry.messagePostFormat(), entry.reportSelfMessage(), entry.debug());
+    }
+
+    /** The options of a reverse client entry. */
+    public static ConnectionOptions of(ClientEntry entry) {
         return new ConnectionOptions(entry.name(), entry.messagePostFormat(), entry.reportSelfMessage(), entry.debug());
     }
 }

@@ -16,6 +16,7 @@ import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
 import io.onebot.gateway.event.EventFanout;
 import io.onebot.gateway.event.HeartbeatService;
 import io.onebot.gateway.network.auth.HandshakePolicy;
+import io.onebot.gateway.network.session.Connections;
 import io.onebot.gateway.testsupport.WsClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -72,7 +73,7 @@ class ForwardServerTyrusTest {
                     .disableDiscovery()
                     .addBeanClasses(TestSettings.class, CoreProducer.class, SandboxCore.class, ActionRegistry.class,
                             ActionDispatcher.class, ResponseEncoder.class, EventFanout.class, HeartbeatService.class,
-                            HandshakePolicy.class, ForwardConnections.class)
+                            HandshakePolicy.class, ForwardConnections.class, Connections.class)
                     .addPackage(false, GetLoginInfo.class))
             .bindResource("java:comp/DefaultManagedScheduledExecutorService", SCHEDULER)
             .build();

@@ -1,0 +1,42 @@
+package io.onebot.gateway.config;
+
+import io.onebot.gateway.protocol.message.MessageFormat;
+import java.net.URI;
+
+/**
+ * One {@code onebot.network.websocketClients.<name>} entry: a reverse WebSocket connection that
+ * the gateway dials to a bot framework and keeps dialling.
+ *
+ * @param name                    the entry's name, the middle part of its property names
+ * @param enable                  whether the connection is made at all
+ * @param url                     where to connect ({@code ws://} or {@code wss://})
+ * @param token                   sent as {@code Authorization: Bearer <token>}; empty sends none
+ * @param reconnectIntervalMillis the fixed wait before every new attempt
+ * @param heartIntervalMillis     heartbeat period; zero or less disables heartbeats
+ * @param messagePostFormat       how message events are written for this entry
+ * @param reportSelfMessage       whether messages sent by the bot itself are delivered
+ * @param debug                   log every frame in and out of this connection
+ * @param verifyCertificate       whether a {@code wss://} server's certificate is checked
+ */
+public record ClientEntry(
+        String name,
+        boolean enable,
+        URI url,
+        String token,
+        long reconnectIntervalMillis,
+        long heartIntervalMillis,
+        MessageFormat messagePostFormat,
+        boolean reportSelfMessage,
+        boolean debug,
+        boolean verifyCertificate) {
+
+    /** The entry as it may be logged: the token is masked. */
+    @Override
+    public String toString() {
+        return "websocketClients." + name + "{enable=" + enable + ", url=" + url
+                + ", token=" + (token.isEmpty() ? "(none)" : "******")
+                + ", reconnectInterval=" + reconnectIntervalMillis + ", heartInterval=" + heartIntervalMillis
+                + ", messagePostFormat=" + messagePostFormat.wireName() + ", reportSelfMessage=" + reportSelfMessage
+                + ", debug=" + debug + ", verifyCertificate=" + verifyCertificate + "}";
+    }
+}

@@ -1,0 +1,185 @@
+package io.onebot.gateway.network.client;
+
+import io.onebot.gateway.config.ClientEntry;
+import io.onebot.gateway.network.session.Connection;
+import io.onebot.gateway.network.session.ConnectionOptions;
+import io.onebot.gateway.network.session.Connections;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One reverse connection entry: dials, serves, and after any failure dials again after
+ * {@code reconnectInterval}, forever, at a fixed interval.
+ *
+ * <p>Every dial is an attempt with a number. An attempt ends exactly once — its handshake fails,
+ * it does not complete within {@link #HANDSHAKE_TIMEOUT_MILLIS}, or its connection closes — and
+ * only the current attempt may schedule the next one, so there is never more than one pending
+ * dial or live connection. A connection that opens after its attempt was given up is closed at
+ * once. Everything runs on the container's managed scheduler; nothing sleeps.
+ */
+final class ReverseConnector {
+
+    /** How long a handshake may take before the attempt counts as failed. */
+    static final long HANDSHAKE_TIMEOUT_MILLIS = 5_000;
+
+    private static final Logger LOG = Logger.getLogger(ReverseConnector.class.getName());
+    private static final CloseReason SHUTDOWN = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "gateway stopping");
+
+    private final ClientEntry entry;
+    private final long selfId;
+    private final ScheduledExecutorService scheduler;
+    private final WebSocketContainer container;
+    private final Connections connections;
+
+    private final Object lock = new Object();
+    private boolean stopped;
+    private long attempt;
+    private long endedAttempt;
+    private ScheduledFuture<?> next;
+    private Session live;
+
+    ReverseConnector(ClientEntry entry, long selfId, ScheduledExecutorService scheduler, WebSocketContainer container,
+                     Connections connections) {
+        this.entry = entry;
+        this.selfId = selfId;
+        this.scheduler = scheduler;
+        this.container = container;
+        this.connections = connections;
+    }
+
+    /** Dials for the first time. */
+    void start() {
+        LOG.info(() -> "[" + entry.name() + "] Reverse WebSocket connecting to " + entry.url());
+        synchronized (lock) {
+            next = scheduler.schedule(this::dial, 0, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Stops dialling and closes the live connection with 1001. */
+    void stop() {
+        Session session;
+        synchronized (lock) {
+            stopped = true;
+            if (next != null) {
+                next.cancel(false);
+            }
+            session = live;
+            live = null;
+        }
+        if (session != null) {
+            close(session, SHUTDOWN);
+        }
+    }
+
+    private void dial() {
+        long current;
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+            current = ++attempt;
+        }
+        ScheduledFuture<?> watchdog = scheduler.schedule(
+                () -> ended(current, "the handshake did not complete within " + HANDSHAKE_TIMEOUT_MILLIS + " ms"),
+                HANDSHAKE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .configurator(new ReverseHandshake(selfId, entry.token()))
+                .build();
+        try {
+            container.connectToServer(new ReverseEndpoint(current), config, entry.url());
+        } catch (Exception e) {
+            ended(current, describe(e));
+        } finally {
+            watchdog.cancel(false);
+        }
+    }
+
+    /** Ends an attempt once; the current attempt's end schedules the next dial. */
+    private void ended(long ofAttempt, String reason) {
+        synchronized (lock) {
+            if (stopped || ofAttempt != attempt || endedAttempt == ofAttempt) {
+                return;
+            }
+            endedAttempt = ofAttempt;
+            live = null;
+            next = scheduler.schedule(this::dial, entry.reconnectIntervalMillis(), TimeUnit.MILLISECONDS);
+        }
+        long seconds = entry.reconnectIntervalMillis() / 1000;
+        LOG.warning(() -> "[" + entry.name() + "] 反向WebSocket (" + entry.url() + ") " + reason + "; 在 " + seconds
+                + " 秒后尝试重新连接 (reconnecting in " + entry.reconnectIntervalMillis() + " ms)");
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return "连接错误 (connection failed): " + message;
+    }
+
+    private static void close(Session session, CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "A reverse connection was already gone", e);
+        }
+    }
+
+    /** The endpoint of one attempt. */
+    private final class ReverseEndpoint extends Endpoint {
+
+        private final long ofAttempt;
+        private volatile Connection connection;
+
+        ReverseEndpoint(long ofAttempt) {
+            this.ofAttempt = ofAttempt;
+        }
+
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            synchronized (lock) {
+                if (stopped || ofAttempt != attempt || endedAttempt == ofAttempt) {
+                    close(session, stopped ? SHUTDOWN : new CloseReason(CloseReason.CloseCodes.GOING_AWAY,
+                            "connected after the attempt was given up"));
+                    return;
+                }
+                live = session;
+            }
+            session.setMaxTextMessageBufferSize(Connection.MAX_MESSAGE_BYTES);
+            session.setMaxBinaryMessageBufferSize(Connection.MAX_MESSAGE_BYTES);
+            Connection served = connections.attach(session, ConnectionOptions.of(entry), true, entry.heartIntervalMillis());
+            connection = served;
+            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) served::receive);
+            session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) served::receive);
+            LOG.info(() -> "[" + entry.name() + "] Reverse WebSocket connected to " + entry.url());
+        }
+
+        @Override
+        public void onClose(Session session, CloseReason reason) {
+            Connection served = connection;
+            if (served != null) {
+                connections.detach(served);
+            }
+            ended(ofAttempt, "连接已关闭 (connection closed): " + reason.getCloseCode().getCode()
+                    + (reason.getReasonPhrase().isEmpty() ? "" : " " + reason.getReasonPhrase()));
+        }
+
+        @Override
+        public void onError(Session session, Throwable failure) {
+            LOG.log(Level.FINE, failure, () -> "[" + entry.name() + "] Reverse WebSocket error");
+        }
+    }
+}
