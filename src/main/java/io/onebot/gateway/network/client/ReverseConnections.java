@@ -13,6 +13,7 @@ import jakarta.websocket.WebSocketContainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Logger;
 
 /**
  * The reverse connectors of every enabled {@code websocketClients} entry. Started once by the
@@ -33,6 +34,8 @@ public class ReverseConnections {
     @Inject
     Connections connections;
 
+    private static final Logger LOG = Logger.getLogger(ReverseConnections.class.getName());
+
     private final List<ReverseConnector> connectors = new ArrayList<>();
 
     /** Starts a connector for each enabled entry; calling it again does nothing. */
@@ -44,6 +47,10 @@ public class ReverseConnections {
         // thread runs without the application's class loader, where the lookup fails on WildFly.
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
         for (ClientEntry entry : settings.clients()) {
+            if (entry.enable() && !entry.verifyCertificate() && "wss".equals(entry.url().getScheme())) {
+                LOG.warning(() -> "[" + entry.name() + "] verifyCertificate=false is not applied by this version:"
+                        + " the certificate of " + entry.url() + " is checked against the server's trust store");
+            }
             if (entry.enable()) {
                 ReverseConnector connector = new ReverseConnector(entry, core.selfId(), scheduler, container, connections);
                 connectors.add(connector);
