@@ -1,6 +1,11 @@
 package io.onebot.gateway.config;
 
 import io.onebot.gateway.protocol.message.MessageFormat;
+import io.onebot.gateway.codec.JsonText;
+import io.onebot.gateway.codec.MalformedRequestException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -11,7 +16,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Function;
+import java.util.logging.Logger;
 
 /**
  * Builds {@link GatewaySettings} from {@code onebot.*} properties.
@@ -34,7 +42,11 @@ public final class SettingsReader {
     private static final Set<String> CLIENT_OPTIONS = Set.of("enable", "url", "token", "reconnectInterval",
             "heartInterval", "messagePostFormat", "reportSelfMessage", "debug", "verifyCertificate");
     static final int MIN_RECONNECT_INTERVAL = 100;
-    private static final Set<String> TOP_LEVEL = Set.of("onebot.core", "onebot.sandbox.selfId",
+    /** The property naming a NapCat {@code onebot11*.json} file whose network section is imported. */
+    public static final String CONFIG_FILE = "onebot.config";
+
+    private static final Logger LOG = Logger.getLogger(SettingsReader.class.getName());
+    private static final Set<String> TOP_LEVEL = Set.of(CONFIG_FILE, "onebot.core", "onebot.sandbox.selfId",
             "onebot.sandbox.nickname", "onebot.sandbox.messageCapacity", "onebot.sandbox.http");
 
     private final Map<String, String> properties;
@@ -58,15 +70,54 @@ public final class SettingsReader {
         return read(all);
     }
 
-    /** Reads the given {@code onebot.*} entries; keys without the prefix are ignored. */
+    /**
+     * Reads the given {@code onebot.*} entries; keys without the prefix are ignored. When
+     * {@value #CONFIG_FILE} names a NapCat file, its network section comes first and the given
+     * entries override it key by key.
+     */
     public static GatewaySettings read(Map<String, String> source) {
-        Map<String, String> onebot = new TreeMap<>();
+        Map<String, String> given = new TreeMap<>();
         source.forEach((key, value) -> {
             if (key.startsWith(PREFIX)) {
-                onebot.put(key, value);
+                given.put(key, value);
             }
         });
-        return new SettingsReader(onebot).build();
+        List<String> problems = new ArrayList<>();
+        Map<String, String> onebot = new TreeMap<>();
+        String file = given.get(CONFIG_FILE);
+        if (file != null && !file.isBlank()) {
+            onebot.putAll(importFile(Path.of(file.trim()), problems));
+        }
+        onebot.putAll(given);
+        SettingsReader reader = new SettingsReader(onebot);
+        reader.problems.addAll(problems);
+        return reader.build();
+    }
+
+    private static Map<String, String> importFile(Path file, List<String> problems) {
+        String where = CONFIG_FILE + " (" + file + ")";
+        JsonValue content;
+        try {
+            content = JsonText.parse(Files.readString(file));
+        } catch (IOException e) {
+            problems.add(where + ": cannot be read: " + e.getMessage());
+            return Map.of();
+        } catch (MalformedRequestException e) {
+            problems.add(where + ": is not JSON or JSON5 (" + e.getMessage() + ")");
+            return Map.of();
+        }
+        if (!(content instanceof JsonObject object)) {
+            problems.add(where + ": must hold a JSON object like NapCat's onebot11.json");
+            return Map.of();
+        }
+        List<String> notes = new ArrayList<>();
+        List<String> fileProblems = new ArrayList<>();
+        Map<String, String> imported = NapCatConfigFile.properties(object,
+                Map.of("websocketServers", SERVER_OPTIONS, "websocketClients", CLIENT_OPTIONS), notes, fileProblems);
+        fileProblems.forEach(problem -> problems.add(where + ": " + problem));
+        notes.forEach(note -> LOG.warning(() -> where + ": " + note));
+        LOG.info(() -> where + ": imported " + imported.size() + " connection settings");
+        return imported;
     }
 
     private GatewaySettings build() {
@@ -175,8 +226,8 @@ public final class SettingsReader {
     }
 
     private void checkName(String prefix, String name) {
-        if (!name.matches("[A-Za-z0-9_-]+")) {
-            problems.add(prefix + "*: entry name '" + name + "' may contain only letters, digits, '_' and '-'");
+        if (name.isBlank()) {
+            problems.add(prefix + "*: an entry name must not be blank");
         }
     }
 
