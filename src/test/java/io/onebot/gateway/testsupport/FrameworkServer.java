@@ -44,6 +44,7 @@ public final class FrameworkServer implements AutoCloseable {
     static final BlockingQueue<Peer> PEERS = new LinkedBlockingQueue<>();
     static final AtomicInteger REFUSED = new AtomicInteger();
     static final AtomicInteger OPEN = new AtomicInteger();
+    static final BlockingQueue<CloseReason> CLOSES = new LinkedBlockingQueue<>();
     static volatile boolean refuse;
 
     private final Server server;
@@ -61,6 +62,18 @@ public final class FrameworkServer implements AutoCloseable {
     /** The next connection the gateway makes, or null after {@code millis}. */
     public static Peer nextPeer(long millis) throws InterruptedException {
         return PEERS.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The reason of the next connection that closes, or null after {@code millis}. */
+    public static CloseReason nextClose(long millis) throws InterruptedException {
+        return CLOSES.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Forgets what earlier tests left behind. */
+    public static void reset() {
+        PEERS.clear();
+        CLOSES.clear();
+        refuse = false;
     }
 
     /** Whether handshakes are refused with 403. */
@@ -123,6 +136,7 @@ public final class FrameworkServer implements AutoCloseable {
         @OnClose
         public void close(CloseReason reason) {
             OPEN.decrementAndGet();
+            CLOSES.add(reason);
         }
     }
 }

@@ -1,0 +1,107 @@
+package io.onebot.gateway.network.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.onebot.gateway.action.ActionDispatcher;
+import io.onebot.gateway.action.ActionRegistry;
+import io.onebot.gateway.bootstrap.CoreProducer;
+import io.onebot.gateway.codec.ResponseEncoder;
+import io.onebot.gateway.config.GatewaySettings;
+import io.onebot.gateway.config.SettingsReader;
+import io.onebot.gateway.core.sandbox.SandboxCore;
+import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
+import io.onebot.gateway.event.EventFanout;
+import io.onebot.gateway.event.HeartbeatService;
+import io.onebot.gateway.network.session.Connections;
+import io.onebot.gateway.testsupport.FrameworkServer;
+import io.onebot.gateway.testsupport.FrameworkServer.Peer;
+import io.onebot.gateway.testsupport.WsClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reverse connectors' lifecycle with Weld SE and an in-process framework: they connect on
+ * start, and stopping them (what undeploy does) closes the connection with 1001 and dials no more.
+ */
+@EnableWeld
+class ReverseConnectionsTest {
+
+    private static final ScheduledExecutorService SCHEDULER = Executors.newScheduledThreadPool(2);
+    private static int port;
+    private static FrameworkServer framework;
+
+    /** One reverse entry pointing at the in-process framework. */
+    @ApplicationScoped
+    static class TestSettings {
+        @Produces
+        GatewaySettings settings() {
+            return SettingsReader.read(Map.of(
+                    "onebot.sandbox.selfId", "31337",
+                    "onebot.network.websocketClients.fw.enable", "true",
+                    "onebot.network.websocketClients.fw.url", "ws://127.0.0.1:" + port + "/onebot",
+                    "onebot.network.websocketClients.fw.reconnectInterval", "200",
+                    "onebot.network.websocketClients.fw.heartInterval", "0"));
+        }
+    }
+
+    @WeldSetup
+    WeldInitiator weld = WeldInitiator.from(new Weld().disableDiscovery()
+                    .addBeanClasses(TestSettings.class, CoreProducer.class, SandboxCore.class, ActionRegistry.class,
+                            ActionDispatcher.class, ResponseEncoder.class, EventFanout.class, HeartbeatService.class,
+                            Connections.class, ReverseConnections.class)
+                    .addPackage(false, GetLoginInfo.class))
+            .bindResource("java:comp/DefaultManagedScheduledExecutorService", SCHEDULER)
+            .build();
+
+    @Inject
+    ReverseConnections reverse;
+
+    @BeforeAll
+    static void listen() throws Exception {
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        FrameworkServer.reset();
+        framework = FrameworkServer.start(port);
+    }
+
+    @AfterAll
+    static void stopListening() {
+        framework.close();
+        SCHEDULER.shutdownNow();
+    }
+
+    @Test
+    void stoppingClosesWith1001AndDialsNoMore() throws Exception {
+        reverse.start();
+        reverse.start();
+        assertEquals(1, reverse.size(), "starting twice starts one connector");
+        Peer peer = FrameworkServer.nextPeer(10_000);
+        assertNotNull(peer, "connected");
+        assertEquals("31337", peer.header("X-Self-ID"));
+        assertNull(peer.header("Authorization"), "no token, no Authorization header");
+        assertEquals("lifecycle", WsClient.parse(peer.poll(10_000)).getString("meta_event_type"));
+
+        reverse.stop();
+        CloseReason reason = FrameworkServer.nextClose(10_000);
+        assertNotNull(reason, "the connection was closed");
+        assertEquals(CloseReason.CloseCodes.GOING_AWAY.getCode(), reason.getCloseCode().getCode());
+        assertNull(FrameworkServer.nextPeer(1_000), "no dial after stopping (reconnectInterval is 200 ms)");
+        assertEquals(0, reverse.size());
+    }
+}
