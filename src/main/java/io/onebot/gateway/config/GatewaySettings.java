@@ -1,7 +1,6 @@
 package io.onebot.gateway.config;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Everything the gateway is configured with, validated.
@@ -17,13 +16,5 @@ public record GatewaySettings(CoreKind core, SandboxSettings sandbox, List<Serve
     public GatewaySettings {
         servers = List.copyOf(servers);
         clients = List.copyOf(clients);
-    }
-
-    /**
-     * The entry served on this application's WebSocket paths: the only configured one. Several
-     * forward entries on separate paths or ports are not supported by this version.
-     */
-    public Optional<ServerEntry> forwardServer() {
-        return servers.stream().findFirst();
     }
 }

@@ -9,7 +9,10 @@ import java.util.Set;
  * @param name                 the entry's name, the middle part of its property names
  * @param enable               whether the entry serves connections at all
  * @param host                 NapCat's bind address; decides which clients are served
- * @param port                 the listener port of the embedded run
+ * @param port                 the listener port of the embedded run; with several entries on one
+ *                             path, the port that tells them apart
+ * @param path                 where the entry's routes start ({@code /} by default); entries on
+ *                             one listener are told apart by it
  * @param token                the access token; empty means no authentication
  * @param heartIntervalMillis  heartbeat period; zero or less disables heartbeats
  * @param messagePostFormat    how message events are written for this entry
@@ -23,6 +26,7 @@ public record ServerEntry(
         boolean enable,
         String host,
         int port,
+        String path,
         String token,
         long heartIntervalMillis,
         MessageFormat messagePostFormat,
@@ -57,7 +61,7 @@ public record ServerEntry(
     /** The entry as it may be logged: the token is masked. */
     @Override
     public String toString() {
-        return "websocketServers." + name + "{enable=" + enable + ", host=" + host + ", port=" + port
+        return "websocketServers." + name + "{enable=" + enable + ", host=" + host + ", port=" + port + ", path=" + path
                 + ", token=" + (token.isEmpty() ? "(none)" : "******")
                 + ", heartInterval=" + heartIntervalMillis + ", messagePostFormat=" + messagePostFormat.wireName()
                 + ", reportSelfMessage=" + reportSelfMessage + ", enableForcePushEvent=" + enableForcePushEvent

@@ -37,7 +37,7 @@ public final class SettingsReader {
 
     static final int MIN_HEART_INTERVAL = 100;
 
-    private static final Set<String> SERVER_OPTIONS = Set.of("enable", "host", "port", "token", "heartInterval",
+    private static final Set<String> SERVER_OPTIONS = Set.of("enable", "host", "port", "path", "token", "heartInterval",
             "messagePostFormat", "reportSelfMessage", "enableForcePushEvent", "debug", "authFailure");
     private static final Set<String> CLIENT_OPTIONS = Set.of("enable", "url", "token", "reconnectInterval",
             "heartInterval", "messagePostFormat", "reportSelfMessage", "debug", "verifyCertificate");
@@ -140,10 +140,16 @@ public final class SettingsReader {
             clients.add(clientEntry(name));
         }
         reportUnknownKeys();
-        if (servers.size() > 1) {
-            problems.add(SERVERS_PREFIX + "*: this version serves one forward WebSocket entry, but "
-                    + servers.size() + " are configured (" + servers.stream().map(ServerEntry::name).toList()
-                    + "); keep one");
+        for (int i = 0; i < servers.size(); i++) {
+            for (int j = i + 1; j < servers.size(); j++) {
+                ServerEntry a = servers.get(i);
+                ServerEntry b = servers.get(j);
+                if (a.path().equals(b.path()) && a.port() == b.port()) {
+                    problems.add(SERVERS_PREFIX + a.name() + " and " + SERVERS_PREFIX + b.name()
+                            + ": both serve path " + a.path() + " on port " + a.port()
+                            + "; give each its own path (or port)");
+                }
+            }
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
@@ -225,6 +231,18 @@ public final class SettingsReader {
         }
     }
 
+    /** A route prefix: {@code /}, or up to two segments such as {@code /dash} or {@code /bots/one}. */
+    private String path(String key) {
+        String raw = properties.getOrDefault(key, "/").trim();
+        String path = raw.length() > 1 && raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
+        if (!path.matches("/|(/[A-Za-z0-9_~-]+){1,2}") || path.endsWith("/api") || path.endsWith("/event")) {
+            problems.add(key + ": value '" + raw + "' is not allowed; allowed: / or one or two path segments of"
+                    + " letters, digits, '_', '-' or '~' such as /dash, not ending in /api or /event");
+            return "/";
+        }
+        return path;
+    }
+
     private void checkName(String prefix, String name) {
         if (name.isBlank()) {
             problems.add(prefix + "*: an entry name must not be blank");
@@ -253,6 +271,7 @@ public final class SettingsReader {
                 booleanValue(p + "enable", false),
                 host,
                 (int) longValue(p + "port", 3001, 1, 65535),
+                path(p + "path"),
                 properties.getOrDefault(p + "token", "").strip(),
                 heart,
                 enumValue(p + "messagePostFormat", MessageFormat.class, MessageFormat.ARRAY),

@@ -55,7 +55,7 @@ class GatewayContainerIT {
 
     @Test
     void configurationComesFromSystemProperties() {
-        var entry = settings.forwardServer().orElseThrow();
+        var entry = settings.servers().get(0);
         assertEquals("it", entry.name());
         assertEquals(500, entry.heartIntervalMillis());
         assertTrue(entry.requiresToken());

@@ -45,7 +45,6 @@ class SettingsReaderTest {
 
         assertAll(
                 () -> assertEquals(List.of(), settings.servers()),
-                () -> assertTrue(settings.forwardServer().isEmpty()),
                 () -> assertEquals(CoreKind.SANDBOX, settings.core()),
                 () -> assertEquals(10001L, settings.sandbox().selfId()),
                 () -> assertEquals("OneBot Sandbox", settings.sandbox().nickname()),
@@ -100,7 +99,7 @@ class SettingsReaderTest {
                 () -> assertFalse(entry.enableForcePushEvent()),
                 () -> assertTrue(entry.debug()),
                 () -> assertEquals(AuthFailureMode.HTTP, entry.authFailure()),
-                () -> assertEquals(entry, settings.forwardServer().orElseThrow()),
+                () -> assertEquals("/", entry.path()),
                 () -> assertEquals(2854196310L, settings.sandbox().selfId()),
                 () -> assertEquals("Bot", settings.sandbox().nickname()),
                 () -> assertEquals(50, settings.sandbox().messageCapacity()),
@@ -194,7 +193,7 @@ class SettingsReaderTest {
     }
 
     @Test
-    void twoEntriesAreRefused() {
+    void twoEntriesOnTheSamePathAndPortAreRefused() {
         ConfigurationException e = failure(
                 "onebot.network.websocketServers.first.enable", "true",
                 "onebot.network.websocketServers.second.enable", "true");
@@ -202,6 +201,23 @@ class SettingsReaderTest {
         assertEquals(1, e.problems().size(), () -> "problems: " + e.problems());
         assertTrue(e.getMessage().contains("first"), e::getMessage);
         assertTrue(e.getMessage().contains("second"), e::getMessage);
+    }
+
+    @Test
+    void entriesWithTheirOwnPathOrPortAreAccepted() {
+        GatewaySettings settings = read(
+                "onebot.network.websocketServers.first.enable", "true",
+                "onebot.network.websocketServers.second.path", "/dash/",
+                "onebot.network.websocketServers.third.port", "3002");
+        assertEquals(3, settings.servers().size());
+        assertEquals("/dash", settings.servers().get(1).path());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "/a/b/c", "/da sh", "/api", "/x/event", "/a//b"})
+    void aBadPathIsRefusedNamingIt(String path) {
+        ConfigurationException e = failure(ENTRY + "path", path);
+        assertTrue(e.getMessage().contains(ENTRY + "path"), e::getMessage);
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.onebot.gateway.network.auth;
 /** Whether a forward handshake may be served, and if not, why. */
 public enum Admission {
     ACCEPTED(101, "accepted"),
-    NO_ENTRY(403, "no onebot.network.websocketServers entry is configured"),
+    NO_ENTRY(403, "no onebot.network.websocketServers entry serves this path"),
     DISABLED(403, "the entry is disabled (enable=false)"),
     ADDRESS_REFUSED(403, "the entry's host setting does not serve this client"),
     TOKEN_MISSING(401, HandshakePolicy.TOKEN_REFUSED + " (no access token presented)"),

@@ -21,13 +21,20 @@ public class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
 
     /** User-property key of the {@link Admission}. */
     public static final String ADMISSION = HandshakeConfigurator.class.getName() + ".admission";
+    /** User-property key of the {@link Target}, absent when no entry serves the path. */
+    public static final String TARGET = HandshakeConfigurator.class.getName() + ".target";
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         HandshakePolicy policy = CDI.current().select(HandshakePolicy.class).get();
         List<String> tokens = request.getParameterMap().getOrDefault("access_token", List.of());
-        Admission admission = policy.admit(null, null, header(request.getHeaders(), "Authorization"), tokens);
+        Target target = policy.target(request.getRequestURI().getPath(),
+                HandshakePolicy.port(header(request.getHeaders(), "Host"))).orElse(null);
+        Admission admission = policy.admit(target, null, null, header(request.getHeaders(), "Authorization"), tokens);
         config.getUserProperties().put(ADMISSION, admission);
+        if (target != null) {
+            config.getUserProperties().put(TARGET, target);
+        }
     }
 
     @Override

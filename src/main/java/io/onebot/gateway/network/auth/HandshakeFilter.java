@@ -1,7 +1,6 @@
 package io.onebot.gateway.network.auth;
 
 import io.onebot.gateway.config.AuthFailureMode;
-import io.onebot.gateway.config.ServerEntry;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -43,14 +42,15 @@ public class HandshakeFilter extends HttpFilter {
 
     private Optional<Integer> refusal(HttpServletRequest request) {
         String[] tokens = request.getParameterValues("access_token");
-        Admission admission = policy.admit(request.getRemoteAddr(), request.getLocalAddr(),
+        Target target = policy.target(request.getRequestURI(), request.getLocalPort()).orElse(null);
+        Admission admission = policy.admit(target, request.getRemoteAddr(), request.getLocalAddr(),
                 request.getHeader("Authorization"), tokens == null ? List.of() : List.of(tokens));
         boolean refuseNow = admission != Admission.ACCEPTED && (!admission.isTokenRefusal()
-                || policy.entry().map(ServerEntry::authFailure).orElse(AuthFailureMode.FRAME) == AuthFailureMode.HTTP);
+                || target.entry().authFailure() == AuthFailureMode.HTTP);
         if (!refuseNow) {
             return Optional.empty();
         }
-        policy.logRefusal(admission, request.getRemoteAddr(), request.getRequestURI());
+        policy.logRefusal(admission, target, request.getRemoteAddr(), request.getRequestURI());
         return Optional.of(admission.httpStatus());
     }
 

@@ -36,25 +36,83 @@ public class HandshakePolicy {
         this.settings = settings;
     }
 
-    /** The entry served on the forward paths, if one is configured. */
-    public Optional<ServerEntry> entry() {
-        return settings.forwardServer();
+    /**
+     * The entry and route a request path reaches. The entry is the one whose {@code path} is the
+     * longest prefix of the request path; among entries with the same path, the one on
+     * {@code port} (the port the client dialled, or -1 when unknown). After the entry's path,
+     * {@code /api} and {@code /api/} are API only and everything else is universal.
+     */
+    public Optional<Target> target(String path, int port) {
+        String requested = path == null || path.isEmpty() ? "/" : path;
+        ServerEntry best = null;
+        for (ServerEntry entry : settings.servers()) {
+            if (!covers(entry.path(), requested)) {
+                continue;
+            }
+            if (best == null || entry.path().length() > best.path().length()
+                    || entry.path().length() == best.path().length() && best.port() != port && entry.port() == port) {
+                best = entry;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        String rest = best.path().equals("/") ? requested : requested.substring(best.path().length());
+        Route route = rest.equals("/api") || rest.equals("/api/") ? Route.API : Route.UNIVERSAL;
+        return Optional.of(new Target(best, route));
+    }
+
+    private static boolean covers(String prefix, String path) {
+        return prefix.equals("/") || path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    /** The port in a {@code Host} header ({@code host:port} or {@code [v6]:port}), or -1. */
+    public static int port(String hostHeader) {
+        if (hostHeader == null) {
+            return -1;
+        }
+        int colon = hostHeader.lastIndexOf(':');
+        if (colon < 0 || hostHeader.indexOf(']', colon) >= 0) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(hostHeader.substring(colon + 1).trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Whether the sandbox control endpoint may be used with this {@code Authorization} header. */
+    public Verdict sandboxAccess(String authorization) {
+        List<String> tokens = settings.servers().stream().map(ServerEntry::token).filter(t -> !t.isEmpty()).toList();
+        if (tokens.isEmpty()) {
+            return Verdict.ACCEPTED;
+        }
+        Verdict verdict = Verdict.MISSING;
+        for (String token : tokens) {
+            Verdict one = AccessTokens.verify(token, authorization, List.of());
+            if (one == Verdict.ACCEPTED) {
+                return one;
+            }
+            verdict = one;
+        }
+        return verdict;
     }
 
     /**
      * Checks a handshake.
      *
+     * @param target        where the handshake leads, or null when no entry serves its path
      * @param remote        the client's address, or null where the container does not tell
      * @param local         the address the client connected to, or null where unknown
      * @param authorization the {@code Authorization} header, or null
      * @param queryTokens   the {@code access_token} query values
      */
-    public Admission admit(String remote, String local, String authorization, List<String> queryTokens) {
-        Optional<ServerEntry> configured = entry();
-        if (configured.isEmpty()) {
+    public Admission admit(Target target, String remote, String local, String authorization, List<String> queryTokens) {
+        if (target == null) {
             return Admission.NO_ENTRY;
         }
-        ServerEntry entry = configured.get();
+        ServerEntry entry = target.entry();
         if (!entry.enable()) {
             return Admission.DISABLED;
         }
@@ -65,8 +123,8 @@ public class HandshakePolicy {
     }
 
     /** Writes the log line of one refused handshake. */
-    public void logRefusal(Admission admission, String client, String path) {
-        String entry = entry().map(ServerEntry::name).orElse("-");
+    public void logRefusal(Admission admission, Target target, String client, String path) {
+        String entry = target == null ? "-" : target.entry().name();
         LOG.warning(() -> "[" + entry + "] Refused WebSocket connection from " + client + " on " + path + ": "
                 + admission.reason());
     }

@@ -9,9 +9,4 @@ import jakarta.websocket.server.ServerEndpoint;
  */
 @ServerEndpoint(value = "/{segment}/{segment2}/{segment3}", configurator = HandshakeConfigurator.class)
 public class AnyPath3Endpoint extends ForwardEndpoint {
-
-    @Override
-    protected Route route() {
-        return Route.UNIVERSAL;
-    }
 }

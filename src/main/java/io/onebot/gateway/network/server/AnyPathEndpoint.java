@@ -9,9 +9,4 @@ import jakarta.websocket.server.ServerEndpoint;
  */
 @ServerEndpoint(value = "/{segment}", configurator = HandshakeConfigurator.class)
 public class AnyPathEndpoint extends ForwardEndpoint {
-
-    @Override
-    protected Route route() {
-        return Route.UNIVERSAL;
-    }
 }

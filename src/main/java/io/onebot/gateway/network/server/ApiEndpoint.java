@@ -6,9 +6,4 @@ import jakarta.websocket.server.ServerEndpoint;
 /** {@code /api}: API calls only: no lifecycle, heartbeat or event is pushed here. */
 @ServerEndpoint(value = "/api", configurator = HandshakeConfigurator.class)
 public class ApiEndpoint extends ForwardEndpoint {
-
-    @Override
-    protected Route route() {
-        return Route.API;
-    }
 }

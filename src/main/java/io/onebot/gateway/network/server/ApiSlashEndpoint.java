@@ -6,9 +6,4 @@ import jakarta.websocket.server.ServerEndpoint;
 /** {@code /api/}: The API path with a trailing slash. */
 @ServerEndpoint(value = "/api/", configurator = HandshakeConfigurator.class)
 public class ApiSlashEndpoint extends ForwardEndpoint {
-
-    @Override
-    protected Route route() {
-        return Route.API;
-    }
 }

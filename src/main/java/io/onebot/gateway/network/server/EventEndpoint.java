@@ -6,9 +6,4 @@ import jakarta.websocket.server.ServerEndpoint;
 /** {@code /event}: OneBot 11's event path; like NapCat it also answers API calls. */
 @ServerEndpoint(value = "/event", configurator = HandshakeConfigurator.class)
 public class EventEndpoint extends ForwardEndpoint {
-
-    @Override
-    protected Route route() {
-        return Route.UNIVERSAL;
-    }
 }

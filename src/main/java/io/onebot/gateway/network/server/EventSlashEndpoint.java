@@ -6,9 +6,4 @@ import jakarta.websocket.server.ServerEndpoint;
 /** {@code /event/}: The event path with a trailing slash. */
 @ServerEndpoint(value = "/event/", configurator = HandshakeConfigurator.class)
 public class EventSlashEndpoint extends ForwardEndpoint {
-
-    @Override
-    protected Route route() {
-        return Route.UNIVERSAL;
-    }
 }

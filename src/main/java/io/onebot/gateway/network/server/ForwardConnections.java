@@ -6,6 +6,8 @@ import io.onebot.gateway.config.ServerEntry;
 import io.onebot.gateway.network.auth.Admission;
 import io.onebot.gateway.network.auth.HandshakeConfigurator;
 import io.onebot.gateway.network.auth.HandshakePolicy;
+import io.onebot.gateway.network.auth.Route;
+import io.onebot.gateway.network.auth.Target;
 import io.onebot.gateway.network.session.Connection;
 import io.onebot.gateway.network.session.ConnectionOptions;
 import io.onebot.gateway.network.session.Connections;
@@ -47,15 +49,16 @@ public class ForwardConnections {
     @Inject
     ResponseEncoder responses;
 
-    void open(Session session, EndpointConfig config, Route route) {
+    void open(Session session, EndpointConfig config) {
         Object admission = config.getUserProperties().get(HandshakeConfigurator.ADMISSION);
-        ServerEntry entry = policy.entry().orElse(null);
-        if (admission != Admission.ACCEPTED || entry == null) {
-            refuse(session, admission instanceof Admission a ? a : Admission.NO_ENTRY, entry);
+        Target target = (Target) config.getUserProperties().get(HandshakeConfigurator.TARGET);
+        if (admission != Admission.ACCEPTED || target == null) {
+            refuse(session, admission instanceof Admission a ? a : Admission.NO_ENTRY, target);
             return;
         }
+        ServerEntry entry = target.entry();
         session.getUserProperties().put(CONNECTION, connections.attach(session, ConnectionOptions.of(entry),
-                route == Route.UNIVERSAL, entry.heartIntervalMillis()));
+                target.route() == Route.UNIVERSAL, entry.heartIntervalMillis()));
     }
 
     /**
@@ -63,8 +66,9 @@ public class ForwardConnections {
      * completion, so that {@code @OnOpen} returns before anything is written: closing inside
      * {@code @OnOpen} right after a blocking send sometimes lost both on Payara.
      */
-    private void refuse(Session session, Admission admission, ServerEntry entry) {
-        policy.logRefusal(admission, RemoteAddress.of(session), session.getRequestURI().getPath());
+    private void refuse(Session session, Admission admission, Target target) {
+        policy.logRefusal(admission, target, RemoteAddress.of(session), session.getRequestURI().getPath());
+        ServerEntry entry = target == null ? null : target.entry();
         CloseReason reason = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
                 admission.isTokenRefusal() ? HandshakePolicy.TOKEN_REFUSED : "connection refused");
         try {

@@ -20,12 +20,9 @@ public abstract class ForwardEndpoint {
     @Inject
     ForwardConnections connections;
 
-    /** What connections on this path carry. */
-    protected abstract Route route();
-
     @OnOpen
     public void open(Session session, EndpointConfig config) {
-        connections.open(session, config, route());
+        connections.open(session, config);
     }
 
     @OnMessage(maxMessageSize = Connection.MAX_MESSAGE_BYTES)

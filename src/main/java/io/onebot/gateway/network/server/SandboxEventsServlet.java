@@ -3,10 +3,9 @@ package io.onebot.gateway.network.server;
 import io.onebot.gateway.codec.JsonText;
 import io.onebot.gateway.codec.MalformedRequestException;
 import io.onebot.gateway.config.GatewaySettings;
-import io.onebot.gateway.config.ServerEntry;
 import io.onebot.gateway.core.BotCore;
 import io.onebot.gateway.core.EventInjector;
-import io.onebot.gateway.network.auth.AccessTokens;
+import io.onebot.gateway.network.auth.HandshakePolicy;
 import io.onebot.gateway.network.auth.Verdict;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -28,8 +27,8 @@ import java.util.Optional;
  * {@code POST /sandbox/events}: injects one event object, or a JSON array of them, into the
  * sandbox core, which completes and emits them in order. Answers 200 with
  * {@code {"message_ids":[...]}} (null for events without a message), 400 with a reason when the
- * body is not acceptable (nothing is emitted then), 401/403 when the forward entry has a token
- * and the request does not carry it, and 404 when the core has no injection facility or
+ * body is not acceptable (nothing is emitted then), 401/403 when forward entries have tokens and
+ * the request carries none of them, and 404 when the core has no injection facility or
  * {@code onebot.sandbox.http=false}.
  */
 @WebServlet(urlPatterns = "/sandbox/events")
@@ -45,6 +44,9 @@ public class SandboxEventsServlet extends HttpServlet {
     @Inject
     transient GatewaySettings settings;
 
+    @Inject
+    transient HandshakePolicy policy;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<EventInjector> injector = settings.sandbox().http() ? core.injector() : Optional.empty();
@@ -52,8 +54,7 @@ public class SandboxEventsServlet extends HttpServlet {
             answer(response, HttpServletResponse.SC_NOT_FOUND, error("the sandbox control endpoint is off"));
             return;
         }
-        String token = settings.forwardServer().map(ServerEntry::token).orElse("");
-        Verdict verdict = AccessTokens.verify(token, request.getHeader("Authorization"), List.of());
+        Verdict verdict = policy.sandboxAccess(request.getHeader("Authorization"));
         if (verdict != Verdict.ACCEPTED) {
             answer(response, verdict == Verdict.MISSING ? HttpServletResponse.SC_UNAUTHORIZED
                     : HttpServletResponse.SC_FORBIDDEN, error("send the access token as Authorization: Bearer <token>"));

@@ -6,9 +6,4 @@ import jakarta.websocket.server.ServerEndpoint;
 /** {@code /}: Events, heartbeats and API calls on the root path, NapCat's usual target. */
 @ServerEndpoint(value = "/", configurator = HandshakeConfigurator.class)
 public class UniversalEndpoint extends ForwardEndpoint {
-
-    @Override
-    protected Route route() {
-        return Route.UNIVERSAL;
-    }
 }

@@ -37,6 +37,7 @@ class HandshakeFilterTest {
                             .map(Map.Entry::getValue).findFirst().orElse(null);
                     case "getRemoteAddr" -> remote;
                     case "getLocalAddr" -> "127.0.0.1";
+                    case "getLocalPort" -> 3001;
                     case "getRequestURI" -> "/";
                     case "getParameterValues" -> query == null ? null : new String[] {query};
                     default -> null;

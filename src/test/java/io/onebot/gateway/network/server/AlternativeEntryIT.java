@@ -62,6 +62,32 @@ class AlternativeEntryIT {
     }
 
     @Test
+    void aSecondEntryUnderItsPathHasItsOwnTokenAndFormat() throws Exception {
+        Map<String, String> dashAuth = Map.of("Authorization", "Bearer dash-token");
+        try (WsClient root = WsClient.connect(gateway.ws("/"), AUTH);
+             WsClient dash = WsClient.connect(gateway.ws("/dash"), dashAuth);
+             WsClient dashApi = WsClient.connect(gateway.ws("/dash/api"), dashAuth)) {
+            assertEquals("lifecycle", root.next().getString("meta_event_type"));
+            assertEquals("lifecycle", dash.next().getString("meta_event_type"));
+            HttpResponse<String> injected = gateway.inject(
+                    "{\"message_type\":\"private\",\"user_id\":20001,\"message\":\"to both [CQ:face,id=5]\"}",
+                    "Bearer dash-token");
+            assertEquals(200, injected.statusCode(), injected.body());
+            JsonObject inString = root.next();
+            JsonObject inArray = dash.next();
+            assertEquals("to both [CQ:face,id=5]", inString.getString("message"));
+            assertEquals("face", inArray.getJsonArray("message").getJsonObject(1).getString("type"));
+            assertEquals(inString.getInt("message_id"), inArray.getInt("message_id"));
+            dashApi.request("get_status", null, Json.createValue("d"));
+            assertEquals("d", dashApi.next().getString("echo"), "/dash/api answers first: nothing pushed before");
+        }
+        try (WsClient wrong = WsClient.connect(gateway.ws("/dash"), AUTH)) {
+            assertEquals(1403, wrong.next().getInt("retcode"), "the other entry's token does not open /dash");
+        }
+        assertEquals(403, gateway.handshakeStatus("/", "Bearer dash-token"), "nor does dash's open /");
+    }
+
+    @Test
     void onlyClientsOfTheConfiguredHostAddressAreServed() throws Exception {
         Gateway otherAddress = new Gateway("127.0.0.1", base);
         assertEquals(403, otherAddress.handshakeStatus("/", "Bearer " + TOKEN));

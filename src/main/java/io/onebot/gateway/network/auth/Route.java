@@ -1,4 +1,4 @@
-package io.onebot.gateway.network.server;
+package io.onebot.gateway.network.auth;
 
 /** What a forward connection carries, decided by its path. */
 public enum Route {
