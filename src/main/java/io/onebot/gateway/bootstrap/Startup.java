@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 /**
  * Runs when the application starts: reads and validates the configuration (a bad value fails the
  * deployment here, with the message naming it), builds the action registry, warns about an entry
- * open to every interface without a token, and starts the reverse connections.
+ * open to every interface without a token, starts the reverse connections, and starts watching
+ * for settings changed at runtime.
  */
 @ApplicationScoped
 public class Startup {
@@ -33,6 +34,9 @@ public class Startup {
     @Inject
     ReverseConnections reverse;
 
+    @Inject
+    SettingsWatcher watcher;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object context) {
         actions.names(); // builds the registry now, so that a duplicate action name fails the deployment
         for (ServerEntry entry : settings.servers()) {
@@ -50,6 +54,7 @@ public class Startup {
             LOG.warning("No onebot.network.websocketServers entry is configured: WebSocket connections will be refused");
         }
         reverse.start();
+        watcher.start();
         LOG.info(() -> "OneBot gateway started for account " + core.selfId() + " (" + core.nickname() + ")");
     }
 }

@@ -22,7 +22,7 @@ import java.util.logging.Logger;
 /**
  * Sends heartbeat meta events. There is one timer per configuration entry, shared by that entry's
  * event connections as in NapCat: it starts with the entry's first connection and stops with its
- * last, so no timer runs while no event connection is open. The timers run on the container's
+ * last, so no timer runs while no event connection is open; a changed interval restarts it. The timers run on the container's
  * managed scheduler.
  */
 @ApplicationScoped
@@ -43,14 +43,10 @@ public class HeartbeatService {
 
     /** Starts heartbeats for the sink, every {@code intervalMillis}; zero or less means none. */
     public synchronized void register(EventSink sink, long intervalMillis) {
-        if (intervalMillis <= 0) {
-            return;
-        }
         Beat beat = beats.computeIfAbsent(sink.entryName(), name -> new Beat(intervalMillis));
         beat.sinks.add(sink);
-        if (beat.timer == null) {
-            beat.timer = scheduler.scheduleAtFixedRate(() -> tick(beat), intervalMillis, intervalMillis,
-                    TimeUnit.MILLISECONDS);
+        if (beat.timer == null && beat.interval > 0) {
+            start(beat);
         }
     }
 
@@ -58,20 +54,45 @@ public class HeartbeatService {
     public synchronized void unregister(EventSink sink) {
         Beat beat = beats.get(sink.entryName());
         if (beat != null && beat.sinks.remove(sink) && beat.sinks.isEmpty()) {
-            beat.timer.cancel(false);
+            stop(beat);
             beats.remove(sink.entryName());
+        }
+    }
+
+    /** Restarts an entry's timer with a changed interval (zero or less stops it), as NapCat does. */
+    public synchronized void reschedule(String entryName, long intervalMillis) {
+        Beat beat = beats.get(entryName);
+        if (beat == null || beat.interval == intervalMillis) {
+            return;
+        }
+        stop(beat);
+        beat.interval = intervalMillis;
+        if (intervalMillis > 0) {
+            start(beat);
         }
     }
 
     /** How many heartbeat timers are running. */
     public synchronized int runningTimers() {
-        return beats.size();
+        return (int) beats.values().stream().filter(beat -> beat.timer != null).count();
+    }
+
+    private void start(Beat beat) {
+        beat.timer = scheduler.scheduleAtFixedRate(() -> tick(beat), beat.interval, beat.interval, TimeUnit.MILLISECONDS);
+    }
+
+    private static void stop(Beat beat) {
+        if (beat.timer != null) {
+            beat.timer.cancel(false);
+            beat.timer = null;
+        }
     }
 
     private void tick(Beat beat) {
         try {
+            long interval = beat.interval;
             HeartbeatEvent event = new HeartbeatEvent(clock.instant().getEpochSecond(), core.selfId(), core.status(),
-                    beat.interval);
+                    interval);
             String text = EventEncoder.encode(event, MessageFormat.ARRAY);
             for (EventSink sink : beat.sinks) {
                 sink.send(text);
@@ -84,14 +105,14 @@ public class HeartbeatService {
 
     @PreDestroy
     synchronized void stop() {
-        beats.values().forEach(beat -> beat.timer.cancel(false));
+        beats.values().forEach(HeartbeatService::stop);
         beats.clear();
     }
 
     /** The timer and sinks of one entry. */
     private static final class Beat {
-        final long interval;
         final Set<EventSink> sinks = ConcurrentHashMap.newKeySet();
+        volatile long interval;
         ScheduledFuture<?> timer;
 
         Beat(long interval) {

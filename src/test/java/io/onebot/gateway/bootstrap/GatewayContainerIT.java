@@ -1,6 +1,7 @@
 package io.onebot.gateway.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,11 +10,19 @@ import io.onebot.gateway.config.GatewaySettings;
 import io.onebot.gateway.core.BotCore;
 import io.onebot.gateway.event.EventFanout;
 import io.onebot.gateway.event.HeartbeatService;
+import io.onebot.gateway.network.auth.Admission;
+import io.onebot.gateway.network.auth.HandshakePolicy;
+import io.onebot.gateway.network.auth.Target;
 import io.onebot.gateway.testsupport.Deployments;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -22,9 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Inside Payara Micro: the beans are wired as deployed, the configuration comes from the
- * server's system properties, the core is the sandbox, and the container's managed scheduler is
- * what the heartbeat runs on.
+ * Inside the server: the beans are wired as deployed, the configuration comes from the server's
+ * system properties (and follows them when they change at runtime), the core is the sandbox, and
+ * the container's managed scheduler is what the heartbeat runs on.
  */
 @ExtendWith(ArquillianExtension.class)
 class GatewayContainerIT {
@@ -46,6 +55,9 @@ class GatewayContainerIT {
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    HandshakePolicy policy;
 
     @Deployment
     @TargetsContainer("main")
@@ -71,6 +83,40 @@ class GatewayContainerIT {
                 "get_group_member_info", "can_send_image", "can_send_record", "get_guild_service_profile")),
                 registry.names().toString());
         assertTrue(registry.find("send_msg_async").isPresent());
+    }
+
+    @Test
+    void aTokenChangedAtRuntimeTakesEffectWithoutARedeploy() throws Exception {
+        String key = "onebot.network.websocketServers.it.token";
+        String before = System.getProperty(key);
+        try {
+            System.setProperty(key, "rotated-at-runtime");
+            assertTrue(eventually(() -> admitted("rotated-at-runtime")), "the new token is accepted");
+            assertFalse(admitted(before), "the old one no longer is");
+        } finally {
+            System.setProperty(key, before);
+            assertTrue(eventually(() -> admitted(before)), "and back");
+        }
+    }
+
+    private boolean admitted(String token) {
+        Target target = policy.target("/", -1).orElseThrow();
+        return policy.admit(target, null, null, "Bearer " + token, List.of()) == Admission.ACCEPTED;
+    }
+
+    /** Waits, without sleeping, until the condition holds; false when it does not within 20 s. */
+    private boolean eventually(BooleanSupplier condition) throws InterruptedException {
+        CountDownLatch holds = new CountDownLatch(1);
+        ScheduledFuture<?> check = scheduler.scheduleWithFixedDelay(() -> {
+            if (condition.getAsBoolean()) {
+                holds.countDown();
+            }
+        }, 0, 100, TimeUnit.MILLISECONDS);
+        try {
+            return holds.await(20, TimeUnit.SECONDS);
+        } finally {
+            check.cancel(false);
+        }
     }
 
     @Test

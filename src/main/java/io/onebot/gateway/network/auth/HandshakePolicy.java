@@ -2,6 +2,7 @@ package io.onebot.gateway.network.auth;
 
 import io.onebot.gateway.config.GatewaySettings;
 import io.onebot.gateway.config.ServerEntry;
+import io.onebot.gateway.config.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
@@ -13,7 +14,7 @@ import java.util.logging.Logger;
 /**
  * The rules a forward connection must pass before anything is served on it: an entry must be
  * configured and enabled, the entry's {@code host} must serve the client, and the token must
- * match. The checks themselves log nothing; {@link #logRefusal} writes the one line per refusal,
+ * match. The settings in force at the handshake decide, so changes apply to the next connection. The checks themselves log nothing; {@link #logRefusal} writes the one line per refusal,
  * naming the entry, the client and the reason, never the token.
  */
 @ApplicationScoped
@@ -25,15 +26,15 @@ public class HandshakePolicy {
     private static final Logger LOG = Logger.getLogger(HandshakePolicy.class.getName());
 
     @Inject
-    GatewaySettings settings;
+    Settings settings;
 
     /** For CDI. */
     protected HandshakePolicy() {
     }
 
-    /** A policy outside CDI. */
-    public HandshakePolicy(GatewaySettings settings) {
-        this.settings = settings;
+    /** A policy over fixed settings, outside CDI. */
+    public HandshakePolicy(GatewaySettings fixed) {
+        this.settings = () -> fixed;
     }
 
     /**
@@ -45,7 +46,7 @@ public class HandshakePolicy {
     public Optional<Target> target(String path, int port) {
         String requested = path == null || path.isEmpty() ? "/" : path;
         ServerEntry best = null;
-        for (ServerEntry entry : settings.servers()) {
+        for (ServerEntry entry : settings.current().servers()) {
             if (!covers(entry.path(), requested)) {
                 continue;
             }
@@ -84,7 +85,7 @@ public class HandshakePolicy {
 
     /** Whether the sandbox control endpoint may be used with this {@code Authorization} header. */
     public Verdict sandboxAccess(String authorization) {
-        List<String> tokens = settings.servers().stream().map(ServerEntry::token).filter(t -> !t.isEmpty()).toList();
+        List<String> tokens = settings.current().servers().stream().map(ServerEntry::token).filter(t -> !t.isEmpty()).toList();
         if (tokens.isEmpty()) {
             return Verdict.ACCEPTED;
         }

@@ -1,23 +1,26 @@
 package io.onebot.gateway.network.client;
 
 import io.onebot.gateway.config.ClientEntry;
-import io.onebot.gateway.config.GatewaySettings;
+import io.onebot.gateway.config.Settings;
+import io.onebot.gateway.config.SettingsChange;
 import io.onebot.gateway.core.BotCore;
 import io.onebot.gateway.network.session.Connections;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
 
 /**
  * The reverse connectors of every enabled {@code websocketClients} entry. Started once by the
- * bootstrap; on undeploy every connection is closed with 1001 and every pending dial cancelled.
+ * bootstrap and kept in step with changed settings; on undeploy every connection is closed with
+ * 1001 and every pending dial cancelled.
  */
 @ApplicationScoped
 public class ReverseConnections {
@@ -26,7 +29,7 @@ public class ReverseConnections {
     ScheduledExecutorService scheduler;
 
     @Inject
-    GatewaySettings settings;
+    Settings settings;
 
     @Inject
     BotCore core;
@@ -36,27 +39,61 @@ public class ReverseConnections {
 
     private static final Logger LOG = Logger.getLogger(ReverseConnections.class.getName());
 
-    private final List<ReverseConnector> connectors = new ArrayList<>();
+    private final Map<String, ReverseConnector> connectors = new HashMap<>();
+    private boolean started;
+    private WebSocketContainer container;
 
     /** Starts a connector for each enabled entry; calling it again does nothing. */
     public synchronized void start() {
-        if (!connectors.isEmpty()) {
+        if (started) {
             return;
         }
+        started = true;
         // Looked up here, on a thread of the application: a dial scheduled from a container I/O
         // thread runs without the application's class loader, where the lookup fails on WildFly.
-        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
-        for (ClientEntry entry : settings.clients()) {
-            if (entry.enable() && !entry.verifyCertificate() && "wss".equals(entry.url().getScheme())) {
-                LOG.warning(() -> "[" + entry.name() + "] verifyCertificate=false is not applied by this version:"
-                        + " the certificate of " + entry.url() + " is checked against the server's trust store");
-            }
-            if (entry.enable()) {
-                ReverseConnector connector = new ReverseConnector(entry, core.selfId(), scheduler, container, connections);
-                connectors.add(connector);
-                connector.start();
+        container = ContainerProvider.getWebSocketContainer();
+        settings.current().clients().forEach(this::startConnector);
+    }
+
+    /**
+     * Applies changed reverse entries: a new or enabled entry starts dialling, a removed or
+     * disabled one closes with 1001, and a changed one reconnects with its new settings.
+     */
+    synchronized void changed(@Observes SettingsChange change) {
+        if (!started) {
+            return;
+        }
+        Map<String, ClientEntry> next = new HashMap<>();
+        change.current().clients().forEach(entry -> next.put(entry.name(), entry));
+        for (ClientEntry entry : change.previous().clients()) {
+            ClientEntry now = next.get(entry.name());
+            if (!entry.equals(now)) {
+                ReverseConnector connector = connectors.remove(entry.name());
+                if (connector != null) {
+                    LOG.info(() -> "[" + entry.name() + "] Reverse entry changed: "
+                            + (now == null || !now.enable() ? "closing it" : "reconnecting with the new settings"));
+                    connector.stop();
+                }
             }
         }
+        for (ClientEntry entry : change.current().clients()) {
+            if (!connectors.containsKey(entry.name())) {
+                startConnector(entry);
+            }
+        }
+    }
+
+    private void startConnector(ClientEntry entry) {
+        if (!entry.enable()) {
+            return;
+        }
+        if (!entry.verifyCertificate() && "wss".equals(entry.url().getScheme())) {
+            LOG.warning(() -> "[" + entry.name() + "] verifyCertificate=false is not applied by this version:"
+                    + " the certificate of " + entry.url() + " is checked against the server's trust store");
+        }
+        ReverseConnector connector = new ReverseConnector(entry, core.selfId(), scheduler, container, connections);
+        connectors.put(entry.name(), connector);
+        connector.start();
     }
 
     /** How many connectors run. */
@@ -66,7 +103,7 @@ public class ReverseConnections {
 
     @PreDestroy
     synchronized void stop() {
-        connectors.forEach(ReverseConnector::stop);
+        connectors.values().forEach(ReverseConnector::stop);
         connectors.clear();
     }
 }

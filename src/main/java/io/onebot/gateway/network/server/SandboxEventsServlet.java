@@ -2,7 +2,7 @@ package io.onebot.gateway.network.server;
 
 import io.onebot.gateway.codec.JsonText;
 import io.onebot.gateway.codec.MalformedRequestException;
-import io.onebot.gateway.config.GatewaySettings;
+import io.onebot.gateway.config.Settings;
 import io.onebot.gateway.core.BotCore;
 import io.onebot.gateway.core.EventInjector;
 import io.onebot.gateway.network.auth.HandshakePolicy;
@@ -42,14 +42,14 @@ public class SandboxEventsServlet extends HttpServlet {
     transient BotCore core;
 
     @Inject
-    transient GatewaySettings settings;
+    transient Settings settings;
 
     @Inject
     transient HandshakePolicy policy;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<EventInjector> injector = settings.sandbox().http() ? core.injector() : Optional.empty();
+        Optional<EventInjector> injector = settings.current().sandbox().http() ? core.injector() : Optional.empty();
         if (injector.isEmpty()) {
             answer(response, HttpServletResponse.SC_NOT_FOUND, error("the sandbox control endpoint is off"));
             return;

@@ -53,10 +53,9 @@ public final class Connection implements EventSink {
     private static final int LOGGED_FRAME_LENGTH = 2000;
 
     private final Session session;
-    private final ConnectionOptions options;
     private final ActionDispatcher dispatcher;
-    private final ActionContext context;
     private final Consumer<Connection> onFailure;
+    private volatile ConnectionOptions options;
 
     private final Queue<String> outbound = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -73,7 +72,6 @@ public final class Connection implements EventSink {
         this.session = session;
         this.options = options;
         this.dispatcher = dispatcher;
-        this.context = new ActionContext(options.entryName(), options.messageFormat());
         this.onFailure = onFailure;
     }
 
@@ -92,6 +90,11 @@ public final class Connection implements EventSink {
         return options.reportSelfMessage();
     }
 
+    /** Applies changed options of the connection's entry, from the next frame or event on. */
+    public void update(ConnectionOptions changed) {
+        options = changed;
+    }
+
     /** The underlying WebSocket session. */
     public Session session() {
         return session;
@@ -108,7 +111,7 @@ public final class Connection implements EventSink {
         if (options.debug()) {
             LOG.info(() -> "[" + options.entryName() + "] <- " + abbreviate(frame));
         }
-        send(dispatcher.handle(frame, context));
+        send(dispatcher.handle(frame, new ActionContext(options.entryName(), options.messageFormat())));
     }
 
     /** Answers one binary frame, read as UTF-8 JSON text; bytes that are not UTF-8 are unparsable. */

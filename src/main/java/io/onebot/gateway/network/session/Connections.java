@@ -7,15 +7,26 @@ import io.onebot.gateway.event.EventFanout;
 import io.onebot.gateway.event.HeartbeatService;
 import io.onebot.gateway.protocol.event.LifecycleEvent;
 import io.onebot.gateway.protocol.message.MessageFormat;
+import io.onebot.gateway.config.ClientEntry;
+import io.onebot.gateway.config.ServerEntry;
+import io.onebot.gateway.config.SettingsChange;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 /**
  * Turns an admitted WebSocket session into a served {@link Connection}, whichever side opened it:
  * an event connection gets the lifecycle {@code connect} event as its first frame and is then
- * registered for events and heartbeats; every connection has its requests answered.
+ * registered for events and heartbeats; every connection has its requests answered. Keeps the
+ * open connections by entry, so that changed settings reach them.
  */
 @ApplicationScoped
 public class Connections {
@@ -35,6 +46,12 @@ public class Connections {
     @Inject
     Clock clock;
 
+    private static final Logger LOG = Logger.getLogger(Connections.class.getName());
+    private static final CloseReason ENTRY_GONE = new CloseReason(CloseReason.CloseCodes.GOING_AWAY,
+            "connection entry disabled");
+
+    private final Map<String, Set<Connection>> byEntry = new ConcurrentHashMap<>();
+
     /**
      * Starts serving a session.
      *
@@ -43,6 +60,7 @@ public class Connections {
      */
     public Connection attach(Session session, ConnectionOptions options, boolean events, long heartIntervalMillis) {
         Connection connection = new Connection(session, options, dispatcher, this::detach);
+        byEntry.computeIfAbsent(options.entryName(), name -> ConcurrentHashMap.newKeySet()).add(connection);
         if (events) {
             connection.send(EventEncoder.encode(LifecycleEvent.connect(clock.instant().getEpochSecond(), core.selfId()),
                     MessageFormat.ARRAY));
@@ -54,7 +72,46 @@ public class Connections {
 
     /** Stops delivering anything to a connection that closed or failed. */
     public void detach(Connection connection) {
+        Set<Connection> ofEntry = byEntry.get(connection.entryName());
+        if (ofEntry != null) {
+            ofEntry.remove(connection);
+        }
         fanout.unregister(connection);
         heartbeats.unregister(connection);
+    }
+
+    /**
+     * Applies changed settings to open connections, as NapCat does: format, self-message and debug
+     * options from the next frame or event on, a changed heartbeat interval restarts the entry's
+     * timer, and the connections of an entry that is disabled or gone are closed with 1001.
+     */
+    void changed(@Observes SettingsChange change) {
+        Map<String, ConnectionOptions> options = new HashMap<>();
+        Map<String, Long> heartIntervals = new HashMap<>();
+        for (ServerEntry entry : change.current().servers()) {
+            if (entry.enable()) {
+                options.put(entry.name(), ConnectionOptions.of(entry));
+                heartIntervals.put(entry.name(), entry.heartIntervalMillis());
+            }
+        }
+        for (ClientEntry entry : change.current().clients()) {
+            if (entry.enable()) {
+                options.put(entry.name(), ConnectionOptions.of(entry));
+                heartIntervals.put(entry.name(), entry.heartIntervalMillis());
+            }
+        }
+        byEntry.forEach((entry, connections) -> {
+            ConnectionOptions changed = options.get(entry);
+            if (changed == null) {
+                if (!connections.isEmpty()) {
+                    LOG.info(() -> "[" + entry + "] Entry disabled or removed: closing its " + connections.size()
+                            + " connection(s)");
+                }
+                connections.forEach(connection -> connection.close(ENTRY_GONE));
+            } else {
+                connections.forEach(connection -> connection.update(changed));
+                heartbeats.reschedule(entry, heartIntervals.get(entry));
+            }
+        });
     }
 }

@@ -9,6 +9,7 @@ import io.onebot.gateway.action.ActionRegistry;
 import io.onebot.gateway.bootstrap.CoreProducer;
 import io.onebot.gateway.codec.ResponseEncoder;
 import io.onebot.gateway.config.GatewaySettings;
+import io.onebot.gateway.config.Settings;
 import io.onebot.gateway.config.SettingsReader;
 import io.onebot.gateway.core.sandbox.SandboxCore;
 import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
@@ -47,9 +48,14 @@ class ReverseConnectionsTest {
 
     /** One reverse entry pointing at the in-process framework. */
     @ApplicationScoped
-    static class TestSettings {
+    static class TestSettings implements Settings {
         @Produces
         GatewaySettings settings() {
+            return current();
+        }
+
+        @Override
+        public GatewaySettings current() {
             return SettingsReader.read(Map.of(
                     "onebot.sandbox.selfId", "31337",
                     "onebot.network.websocketClients.fw.enable", "true",

@@ -9,6 +9,8 @@ import io.onebot.gateway.action.ActionRegistry;
 import io.onebot.gateway.bootstrap.CoreProducer;
 import io.onebot.gateway.codec.ResponseEncoder;
 import io.onebot.gateway.config.GatewaySettings;
+import io.onebot.gateway.config.Settings;
+import io.onebot.gateway.config.SettingsChange;
 import io.onebot.gateway.config.SettingsReader;
 import io.onebot.gateway.core.BotCore;
 import io.onebot.gateway.core.sandbox.SandboxCore;
@@ -19,6 +21,7 @@ import io.onebot.gateway.network.auth.HandshakePolicy;
 import io.onebot.gateway.network.session.Connections;
 import io.onebot.gateway.testsupport.WsClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -32,6 +35,7 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,17 +58,35 @@ class ForwardServerTyrusTest {
 
     private static final ScheduledExecutorService SCHEDULER = Executors.newScheduledThreadPool(1);
 
-    /** The settings this test runs with, in place of the server's system properties. */
+    /** The settings this test runs with, in place of the server's system properties; tests may change them. */
     @ApplicationScoped
-    static class TestSettings {
+    static class TestSettings implements Settings {
+        static final Map<String, String> INITIAL = Map.of(
+                "onebot.sandbox.selfId", "777",
+                "onebot.network.websocketServers.unit.enable", "true",
+                "onebot.network.websocketServers.unit.token", "unit-secret-7",
+                "onebot.network.websocketServers.unit.heartInterval", "200",
+                "onebot.network.websocketServers.unit.messagePostFormat", "string");
+
+        private volatile GatewaySettings current = SettingsReader.read(INITIAL);
+
+        @Override
+        public GatewaySettings current() {
+            return current;
+        }
+
+        /** Replaces the settings and returns the change to announce. */
+        SettingsChange change(String key, String value) {
+            Map<String, String> next = new HashMap<>(INITIAL);
+            next.put(key, value);
+            GatewaySettings previous = current;
+            current = SettingsReader.read(next);
+            return new SettingsChange(previous, current);
+        }
+
         @Produces
         GatewaySettings settings() {
-            return SettingsReader.read(Map.of(
-                    "onebot.sandbox.selfId", "777",
-                    "onebot.network.websocketServers.unit.enable", "true",
-                    "onebot.network.websocketServers.unit.token", "unit-secret-7",
-                    "onebot.network.websocketServers.unit.heartInterval", "200",
-                    "onebot.network.websocketServers.unit.messagePostFormat", "string"));
+            return current;
         }
     }
 
@@ -80,6 +102,12 @@ class ForwardServerTyrusTest {
 
     @Inject
     BotCore core;
+
+    @Inject
+    TestSettings settings;
+
+    @Inject
+    Event<SettingsChange> changes;
 
     private Server server;
 
@@ -125,6 +153,31 @@ class ForwardServerTyrusTest {
             assertEquals("token验证失败", refusal.getString("message"));
             assertEquals(1008, client.awaitClose().getCloseCode().getCode());
             assertNull(client.poll(Duration.ofMillis(300)));
+        }
+    }
+
+    @Test
+    void changedSettingsReachOpenConnections() throws Exception {
+        try (WsClient client = WsClient.connect(uri("/?access_token=unit-secret-7"))) {
+            assertEquals("lifecycle", client.next().getString("meta_event_type"));
+            changes.fire(settings.change("onebot.network.websocketServers.unit.messagePostFormat", "array"));
+            core.injector().orElseThrow().inject(List.of(Json.createObjectBuilder()
+                    .add("message_type", "private").add("user_id", 20001).add("message", "now an array").build()));
+            JsonObject event = client.next(json -> "message".equals(json.getString("post_type", "")), new ArrayList<>());
+            assertEquals("array", event.getString("message_format"), "the next event uses the new format");
+
+            changes.fire(settings.change("onebot.network.websocketServers.unit.heartInterval", "300"));
+            JsonObject beat = client.next(json -> "heartbeat".equals(json.getString("meta_event_type", ""))
+                    && json.getInt("interval") == 300, new ArrayList<>());
+            assertEquals(300, beat.getInt("interval"), "the timer restarted with the new interval");
+
+            changes.fire(settings.change("onebot.network.websocketServers.unit.enable", "false"));
+            assertEquals(1001, client.awaitClose().getCloseCode().getCode(), "a disabled entry closes its connections");
+        }
+        try (WsClient refused = WsClient.connect(uri("/?access_token=unit-secret-7"))) {
+            assertEquals(1008, refused.awaitClose().getCloseCode().getCode(), "and refuses new ones");
+        } finally {
+            changes.fire(settings.change("onebot.network.websocketServers.unit.enable", "true"));
         }
     }
 

@@ -1,0 +1,20 @@
+package io.onebot.gateway.config;
+
+import java.util.Objects;
+
+/**
+ * A change of the settings while the gateway runs, fired as a CDI event after the new settings are
+ * in force. Both sides are valid settings.
+ */
+public record SettingsChange(GatewaySettings previous, GatewaySettings current) {
+
+    public SettingsChange {
+        Objects.requireNonNull(previous, "previous");
+        Objects.requireNonNull(current, "current");
+    }
+
+    /** Whether something that is only read at startup changed (the core and the sandbox account). */
+    public boolean needsRedeploy() {
+        return previous.core() != current.core() || !previous.sandbox().equals(current.sandbox());
+    }
+}
