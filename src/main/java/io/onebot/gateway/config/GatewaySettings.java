@@ -9,12 +9,14 @@ import java.util.List;
  * @param sandbox the sandbox core's settings
  * @param servers the forward WebSocket server entries, in name order
  * @param clients the reverse WebSocket client entries, in name order
+ * @param notes   what was ignored while reading (e.g. parts of a NapCat file), for the log
  */
 public record GatewaySettings(CoreKind core, SandboxSettings sandbox, List<ServerEntry> servers,
-                              List<ClientEntry> clients) {
+                              List<ClientEntry> clients, List<String> notes) {
 
     public GatewaySettings {
         servers = List.copyOf(servers);
         clients = List.copyOf(clients);
+        notes = List.copyOf(notes);
     }
 }

@@ -19,7 +19,6 @@ import java.util.TreeSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
-import java.util.logging.Logger;
 
 /**
  * Builds {@link GatewaySettings} from {@code onebot.*} properties.
@@ -45,12 +44,12 @@ public final class SettingsReader {
     /** The property naming a NapCat {@code onebot11*.json} file whose network section is imported. */
     public static final String CONFIG_FILE = "onebot.config";
 
-    private static final Logger LOG = Logger.getLogger(SettingsReader.class.getName());
     private static final Set<String> TOP_LEVEL = Set.of(CONFIG_FILE, "onebot.core", "onebot.sandbox.selfId",
             "onebot.sandbox.nickname", "onebot.sandbox.messageCapacity", "onebot.sandbox.http");
 
     private final Map<String, String> properties;
     private final List<String> problems = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     private SettingsReader(Map<String, String> properties) {
         this.properties = properties;
@@ -83,18 +82,20 @@ public final class SettingsReader {
             }
         });
         List<String> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         Map<String, String> onebot = new TreeMap<>();
         String file = given.get(CONFIG_FILE);
         if (file != null && !file.isBlank()) {
-            onebot.putAll(importFile(Path.of(file.trim()), problems));
+            onebot.putAll(importFile(Path.of(file.trim()), problems, notes));
         }
         onebot.putAll(given);
         SettingsReader reader = new SettingsReader(onebot);
         reader.problems.addAll(problems);
+        reader.notes.addAll(notes);
         return reader.build();
     }
 
-    private static Map<String, String> importFile(Path file, List<String> problems) {
+    private static Map<String, String> importFile(Path file, List<String> problems, List<String> notes) {
         String where = CONFIG_FILE + " (" + file + ")";
         JsonValue content;
         try {
@@ -110,13 +111,12 @@ public final class SettingsReader {
             problems.add(where + ": must hold a JSON object like NapCat's onebot11.json");
             return Map.of();
         }
-        List<String> notes = new ArrayList<>();
+        List<String> fileNotes = new ArrayList<>();
         List<String> fileProblems = new ArrayList<>();
         Map<String, String> imported = NapCatConfigFile.properties(object,
-                Map.of("websocketServers", SERVER_OPTIONS, "websocketClients", CLIENT_OPTIONS), notes, fileProblems);
+                Map.of("websocketServers", SERVER_OPTIONS, "websocketClients", CLIENT_OPTIONS), fileNotes, fileProblems);
         fileProblems.forEach(problem -> problems.add(where + ": " + problem));
-        notes.forEach(note -> LOG.warning(() -> where + ": " + note));
-        LOG.info(() -> where + ": imported " + imported.size() + " connection settings");
+        fileNotes.forEach(note -> notes.add(where + ": " + note));
         return imported;
     }
 
@@ -154,7 +154,7 @@ public final class SettingsReader {
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
-        return new GatewaySettings(core, sandbox, servers, clients);
+        return new GatewaySettings(core, sandbox, servers, clients, notes);
     }
 
     /** The entry names under a prefix; keys with an unknown option are reported. */

@@ -73,6 +73,14 @@ class NapCatConfigFileTest {
     }
 
     @Test
+    void whatIsIgnoredIsNamed() throws Exception {
+        var notes = read(NAPCAT_FILE).notes();
+        assertTrue(notes.stream().anyMatch(n -> n.contains("httpServers") && n.contains("http-api")), notes::toString);
+        assertTrue(notes.stream().anyMatch(n -> n.contains("someFutureKey")), notes::toString);
+        assertEquals(2, notes.size(), notes::toString);
+    }
+
+    @Test
     void propertiesOverrideTheFileKeyByKey() throws Exception {
         GatewaySettings settings = read(NAPCAT_FILE,
                 "onebot.network.websocketServers.WsServer.token", "from-property",
