@@ -30,10 +30,22 @@ public record ClientEntry(
         boolean debug,
         boolean verifyCertificate) {
 
+    /** The URL as it may be logged: without user info or query, where credentials may hide. */
+    public String displayUrl() {
+        return redact(url.toString());
+    }
+
+    /** A URL text without user info or query. */
+    static String redact(String url) {
+        String shown = url.replaceFirst("//[^/@]*@", "//");
+        int query = shown.indexOf('?');
+        return query < 0 ? shown : shown.substring(0, query) + "?…";
+    }
+
     /** The entry as it may be logged: the token is masked. */
     @Override
     public String toString() {
-        return "websocketClients." + name + "{enable=" + enable + ", url=" + url
+        return "websocketClients." + name + "{enable=" + enable + ", url=" + displayUrl()
                 + ", token=" + (token.isEmpty() ? "(none)" : "******")
                 + ", reconnectInterval=" + reconnectIntervalMillis + ", heartInterval=" + heartIntervalMillis
                 + ", messagePostFormat=" + messagePostFormat.wireName() + ", reportSelfMessage=" + reportSelfMessage

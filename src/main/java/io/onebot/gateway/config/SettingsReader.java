@@ -217,16 +217,18 @@ public final class SettingsReader {
                 case "https" -> uri = new URI("wss", uri.getSchemeSpecificPart(), uri.getFragment());
                 case "ws", "wss" -> { }
                 default -> {
-                    problems.add(key + ": value '" + raw + "' is not allowed; allowed: a ws:// or wss:// URL");
+                    problems.add(key + ": value '" + ClientEntry.redact(raw) + "' is not allowed; allowed: a ws:// or wss:// URL");
                     return URI.create("ws://invalid");
                 }
             }
             if (uri.getHost() == null) {
-                problems.add(key + ": value '" + raw + "' has no host; allowed: a ws:// or wss:// URL such as ws://127.0.0.1:8080/onebot");
+                problems.add(key + ": value '" + ClientEntry.redact(raw)
+                        + "' has no host; allowed: a ws:// or wss:// URL such as ws://127.0.0.1:8080/onebot");
             }
             return uri;
         } catch (URISyntaxException e) {
-            problems.add(key + ": value '" + raw + "' is not a URL (" + e.getReason() + "); allowed: a ws:// or wss:// URL");
+            problems.add(key + ": value '" + ClientEntry.redact(raw) + "' is not a URL (" + e.getReason()
+                    + "); allowed: a ws:// or wss:// URL");
             return URI.create("ws://invalid");
         }
     }

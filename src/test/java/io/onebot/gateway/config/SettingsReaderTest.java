@@ -291,4 +291,13 @@ class SettingsReaderTest {
         assertEquals(SECRET, entry.token());
         assertFalse(entry.toString().contains(SECRET), entry.toString());
     }
+
+    @Test
+    void credentialsInAReverseUrlAreNeverShown() {
+        ClientEntry entry = read(CLIENT + "url", "ws://user:pw@example.org:8080/onebot?access_token=" + SECRET).clients().get(0);
+        assertFalse(entry.toString().contains(SECRET) || entry.toString().contains("pw@"), entry.toString());
+        assertEquals("ws://example.org:8080/onebot?…", entry.displayUrl());
+        ConfigurationException e = failure(CLIENT + "url", "ftp://x/?access_token=" + SECRET);
+        assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+    }
 }

@@ -6,6 +6,7 @@ public enum Admission {
     NO_ENTRY(403, "no onebot.network.websocketServers entry serves this path"),
     DISABLED(403, "the entry is disabled (enable=false)"),
     ADDRESS_REFUSED(403, "the entry's host setting does not serve this client"),
+    PORT_MISMATCH(403, "the Host header names another port than the one the client dialled"),
     TOKEN_MISSING(401, HandshakePolicy.TOKEN_REFUSED + " (no access token presented)"),
     TOKEN_WRONG(403, HandshakePolicy.TOKEN_REFUSED + " (wrong access token)");
 

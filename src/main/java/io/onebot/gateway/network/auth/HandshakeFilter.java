@@ -9,7 +9,10 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -42,16 +45,30 @@ public class HandshakeFilter extends HttpFilter {
 
     private Optional<Integer> refusal(HttpServletRequest request) {
         String[] tokens = request.getParameterValues("access_token");
-        Target target = policy.target(request.getRequestURI(), request.getLocalPort()).orElse(null);
-        Admission admission = policy.admit(target, request.getRemoteAddr(), request.getLocalAddr(),
-                request.getHeader("Authorization"), tokens == null ? List.of() : List.of(tokens));
+        // The same inputs as HandshakeConfigurator (decoded path, Host port), so both check one entry;
+        // a Host port that would lead elsewhere than the port actually dialled is refused.
+        String path = decodedPath(request);
+        Target target = policy.target(path, HandshakePolicy.port(request.getHeader("Host"))).orElse(null);
+        Target dialled = policy.target(path, request.getLocalPort()).orElse(null);
+        Admission admission = !Objects.equals(target, dialled) ? Admission.PORT_MISMATCH
+                : policy.admit(target, request.getRemoteAddr(), request.getLocalAddr(),
+                        request.getHeader("Authorization"), tokens == null ? List.of() : List.of(tokens));
         boolean refuseNow = admission != Admission.ACCEPTED && (!admission.isTokenRefusal()
                 || target.entry().authFailure() == AuthFailureMode.HTTP);
         if (!refuseNow) {
             return Optional.empty();
         }
-        policy.logRefusal(admission, target, request.getRemoteAddr(), request.getRequestURI());
+        policy.logRefusal(admission, target, request.getRemoteAddr(), path);
         return Optional.of(admission.httpStatus());
+    }
+
+    /** The request path as the WebSocket runtime sees it: percent-decoded. */
+    private static String decodedPath(HttpServletRequest request) {
+        try {
+            return new URI(request.getRequestURI()).getPath();
+        } catch (URISyntaxException e) {
+            return request.getRequestURI();
+        }
     }
 
     private static boolean isUpgrade(HttpServletRequest request) {

@@ -40,7 +40,7 @@ public class HandshakePolicy {
     /**
      * The entry and route a request path reaches. The entry is the one whose {@code path} is the
      * longest prefix of the request path; among entries with the same path, the one on
-     * {@code port} (the port the client dialled, or -1 when unknown). After the entry's path,
+     * {@code port} (the port the client dialled, or -1 when unknown), else an enabled one. After the entry's path,
      * {@code /api} and {@code /api/} are API only and everything else is universal.
      */
     public Optional<Target> target(String path, int port) {
@@ -51,7 +51,7 @@ public class HandshakePolicy {
                 continue;
             }
             if (best == null || entry.path().length() > best.path().length()
-                    || entry.path().length() == best.path().length() && best.port() != port && entry.port() == port) {
+                    || entry.path().length() == best.path().length() && rank(entry, port) > rank(best, port)) {
                 best = entry;
             }
         }
@@ -61,6 +61,11 @@ public class HandshakePolicy {
         String rest = best.path().equals("/") ? requested : requested.substring(best.path().length());
         Route route = rest.equals("/api") || rest.equals("/api/") ? Route.API : Route.UNIVERSAL;
         return Optional.of(new Target(best, route));
+    }
+
+    /** Among entries on one path: the one on the dialled port first, then an enabled one. */
+    private static int rank(ServerEntry entry, int port) {
+        return (entry.port() == port ? 2 : 0) + (entry.enable() ? 1 : 0);
     }
 
     private static boolean covers(String prefix, String path) {

@@ -12,8 +12,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
 
@@ -27,6 +30,9 @@ public class ReverseConnections {
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ScheduledExecutorService scheduler;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ExecutorService dialer;
 
     @Inject
     Settings settings;
@@ -59,28 +65,31 @@ public class ReverseConnections {
      * Applies changed reverse entries: a new or enabled entry starts dialling, a removed or
      * disabled one closes with 1001, and a changed one reconnects with its new settings.
      */
-    synchronized void changed(@Observes SettingsChange change) {
-        if (!started) {
-            return;
-        }
-        Map<String, ClientEntry> next = new HashMap<>();
-        change.current().clients().forEach(entry -> next.put(entry.name(), entry));
-        for (ClientEntry entry : change.previous().clients()) {
-            ClientEntry now = next.get(entry.name());
-            if (!entry.equals(now)) {
-                ReverseConnector connector = connectors.remove(entry.name());
+    void changed(@Observes SettingsChange change) {
+        List<ReverseConnector> retired = new ArrayList<>();
+        synchronized (this) {
+            if (!started) {
+                return;
+            }
+            Map<String, ClientEntry> next = new HashMap<>();
+            change.current().clients().forEach(entry -> next.put(entry.name(), entry));
+            for (ClientEntry entry : change.previous().clients()) {
+                ClientEntry now = next.get(entry.name());
+                ReverseConnector connector = entry.equals(now) ? null : connectors.remove(entry.name());
                 if (connector != null) {
                     LOG.info(() -> "[" + entry.name() + "] Reverse entry changed: "
                             + (now == null || !now.enable() ? "closing it" : "reconnecting with the new settings"));
-                    connector.stop();
+                    retired.add(connector);
+                }
+            }
+            for (ClientEntry entry : change.current().clients()) {
+                if (!connectors.containsKey(entry.name())) {
+                    startConnector(entry);
                 }
             }
         }
-        for (ClientEntry entry : change.current().clients()) {
-            if (!connectors.containsKey(entry.name())) {
-                startConnector(entry);
-            }
-        }
+        // Closing calls into the WebSocket runtime: not while holding this bean's monitor.
+        retired.forEach(ReverseConnector::stop);
     }
 
     private void startConnector(ClientEntry entry) {
@@ -89,9 +98,9 @@ public class ReverseConnections {
         }
         if (!entry.verifyCertificate() && "wss".equals(entry.url().getScheme())) {
             LOG.warning(() -> "[" + entry.name() + "] verifyCertificate=false is not applied by this version:"
-                    + " the certificate of " + entry.url() + " is checked against the server's trust store");
+                    + " the certificate of " + entry.displayUrl() + " is checked against the server's trust store");
         }
-        ReverseConnector connector = new ReverseConnector(entry, core.selfId(), scheduler, container, connections);
+        ReverseConnector connector = new ReverseConnector(entry, core.selfId(), scheduler, dialer, container, connections);
         connectors.put(entry.name(), connector);
         connector.start();
     }
@@ -102,8 +111,12 @@ public class ReverseConnections {
     }
 
     @PreDestroy
-    synchronized void stop() {
-        connectors.values().forEach(ReverseConnector::stop);
-        connectors.clear();
+    void stop() {
+        List<ReverseConnector> all;
+        synchronized (this) {
+            all = new ArrayList<>(connectors.values());
+            connectors.clear();
+        }
+        all.forEach(ReverseConnector::stop);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,8 @@ import java.util.logging.Logger;
  * it does not complete within {@link #HANDSHAKE_TIMEOUT_MILLIS}, or its connection closes — and
  * only the current attempt may schedule the next one, so there is never more than one pending
  * dial or live connection. A connection that opens after its attempt was given up is closed at
- * once. Everything runs on the container's managed scheduler; nothing sleeps.
+ * once. Dials, which block until their handshake ends, run on the container's managed executor;
+ * the timing (reconnect interval, watchdog) on its managed scheduler. Nothing sleeps.
  */
 final class ReverseConnector {
 
@@ -40,6 +42,7 @@ final class ReverseConnector {
     private final ClientEntry entry;
     private final long selfId;
     private final ScheduledExecutorService scheduler;
+    private final Executor dialer;
     private final WebSocketContainer container;
     private final Connections connections;
 
@@ -50,20 +53,25 @@ final class ReverseConnector {
     private ScheduledFuture<?> next;
     private Session live;
 
-    ReverseConnector(ClientEntry entry, long selfId, ScheduledExecutorService scheduler, WebSocketContainer container,
-                     Connections connections) {
+    /**
+     * @param scheduler times the dials and the handshake watchdog
+     * @param dialer    runs the dials, which block until the handshake ends, away from the scheduler
+     */
+    ReverseConnector(ClientEntry entry, long selfId, ScheduledExecutorService scheduler, Executor dialer,
+                     WebSocketContainer container, Connections connections) {
         this.entry = entry;
         this.selfId = selfId;
         this.scheduler = scheduler;
+        this.dialer = dialer;
         this.container = container;
         this.connections = connections;
     }
 
     /** Dials for the first time. */
     void start() {
-        LOG.info(() -> "[" + entry.name() + "] Reverse WebSocket connecting to " + entry.url());
+        LOG.info(() -> "[" + entry.name() + "] Reverse WebSocket connecting to " + entry.displayUrl());
         synchronized (lock) {
-            next = scheduler.schedule(this::dial, 0, TimeUnit.MILLISECONDS);
+            next = scheduler.schedule(this::dialLater, 0, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -83,6 +91,10 @@ final class ReverseConnector {
         }
     }
 
+    private void dialLater() {
+        dialer.execute(this::dial);
+    }
+
     private void dial() {
         long current;
         synchronized (lock) {
@@ -91,8 +103,7 @@ final class ReverseConnector {
             }
             current = ++attempt;
         }
-        ScheduledFuture<?> watchdog = scheduler.schedule(
-                () -> ended(current, "the handshake did not complete within " + HANDSHAKE_TIMEOUT_MILLIS + " ms"),
+        ScheduledFuture<?> watchdog = scheduler.schedule(() -> timedOut(current),
                 HANDSHAKE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
                 .configurator(new ReverseHandshake(selfId, entry.token()))
@@ -106,19 +117,43 @@ final class ReverseConnector {
         }
     }
 
+    /** Ends an attempt whose handshake is still running after the watchdog's time. */
+    private void timedOut(long ofAttempt) {
+        boolean ended;
+        synchronized (lock) {
+            ended = live == null && end(ofAttempt);
+        }
+        if (ended) {
+            logRetry("the handshake did not complete within " + HANDSHAKE_TIMEOUT_MILLIS + " ms");
+        }
+    }
+
     /** Ends an attempt once; the current attempt's end schedules the next dial. */
     private void ended(long ofAttempt, String reason) {
+        boolean ended;
         synchronized (lock) {
-            if (stopped || ofAttempt != attempt || endedAttempt == ofAttempt) {
-                return;
-            }
-            endedAttempt = ofAttempt;
-            live = null;
-            next = scheduler.schedule(this::dial, entry.reconnectIntervalMillis(), TimeUnit.MILLISECONDS);
+            ended = end(ofAttempt);
         }
+        if (ended) {
+            logRetry(reason);
+        }
+    }
+
+    /** Under the lock: ends the attempt if it is the current one and still running. */
+    private boolean end(long ofAttempt) {
+        if (stopped || ofAttempt != attempt || endedAttempt == ofAttempt) {
+            return false;
+        }
+        endedAttempt = ofAttempt;
+        live = null;
+        next = scheduler.schedule(this::dialLater, entry.reconnectIntervalMillis(), TimeUnit.MILLISECONDS);
+        return true;
+    }
+
+    private void logRetry(String reason) {
         long seconds = entry.reconnectIntervalMillis() / 1000;
-        LOG.warning(() -> "[" + entry.name() + "] 反向WebSocket (" + entry.url() + ") " + reason + "; 在 " + seconds
-                + " 秒后尝试重新连接 (reconnecting in " + entry.reconnectIntervalMillis() + " ms)");
+        LOG.warning(() -> "[" + entry.name() + "] 反向WebSocket (" + entry.displayUrl() + ") " + reason + "; 在 "
+                + seconds + " 秒后尝试重新连接 (reconnecting in " + entry.reconnectIntervalMillis() + " ms)");
     }
 
     private static String describe(Throwable failure) {
@@ -142,7 +177,6 @@ final class ReverseConnector {
     private final class ReverseEndpoint extends Endpoint {
 
         private final long ofAttempt;
-        private volatile Connection connection;
 
         ReverseEndpoint(long ofAttempt) {
             this.ofAttempt = ofAttempt;
@@ -150,29 +184,31 @@ final class ReverseConnector {
 
         @Override
         public void onOpen(Session session, EndpointConfig config) {
+            boolean current;
+            boolean isStopped;
             synchronized (lock) {
-                if (stopped || ofAttempt != attempt || endedAttempt == ofAttempt) {
-                    close(session, stopped ? SHUTDOWN : new CloseReason(CloseReason.CloseCodes.GOING_AWAY,
-                            "connected after the attempt was given up"));
-                    return;
+                isStopped = stopped;
+                current = !stopped && ofAttempt == attempt && endedAttempt != ofAttempt;
+                if (current) {
+                    live = session;
                 }
-                live = session;
+            }
+            if (!current) {
+                close(session, isStopped ? SHUTDOWN : new CloseReason(CloseReason.CloseCodes.GOING_AWAY,
+                        "connected after the attempt was given up"));
+                return;
             }
             session.setMaxTextMessageBufferSize(Connection.MAX_MESSAGE_BYTES);
             session.setMaxBinaryMessageBufferSize(Connection.MAX_MESSAGE_BYTES);
             Connection served = connections.attach(session, ConnectionOptions.of(entry), true, entry.heartIntervalMillis());
-            connection = served;
             session.addMessageHandler(String.class, (MessageHandler.Whole<String>) served::receive);
             session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) served::receive);
-            LOG.info(() -> "[" + entry.name() + "] Reverse WebSocket connected to " + entry.url());
+            LOG.info(() -> "[" + entry.name() + "] Reverse WebSocket connected to " + entry.displayUrl());
         }
 
         @Override
         public void onClose(Session session, CloseReason reason) {
-            Connection served = connection;
-            if (served != null) {
-                connections.detach(served);
-            }
+            connections.detach(session);
             ended(ofAttempt, "连接已关闭 (connection closed): " + reason.getCloseCode().getCode()
                     + (reason.getReasonPhrase().isEmpty() ? "" : " " + reason.getReasonPhrase()));
         }

@@ -107,10 +107,7 @@ public class ForwardConnections {
     }
 
     void closed(Session session) {
-        Connection connection = connection(session);
-        if (connection != null) {
-            connections.detach(connection);
-        }
+        connections.detach(session);
     }
 
     void failed(Session session, Throwable failure) {

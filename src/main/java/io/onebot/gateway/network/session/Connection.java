@@ -95,6 +95,11 @@ public final class Connection implements EventSink {
         options = changed;
     }
 
+    /** Whether the connection was given up or its session is closed. */
+    public boolean isClosed() {
+        return failed.get() || !session.isOpen();
+    }
+
     /** The underlying WebSocket session. */
     public Session session() {
         return session;

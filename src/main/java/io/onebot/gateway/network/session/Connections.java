@@ -8,7 +8,9 @@ import io.onebot.gateway.event.HeartbeatService;
 import io.onebot.gateway.protocol.event.LifecycleEvent;
 import io.onebot.gateway.protocol.message.MessageFormat;
 import io.onebot.gateway.config.ClientEntry;
+import io.onebot.gateway.config.GatewaySettings;
 import io.onebot.gateway.config.ServerEntry;
+import io.onebot.gateway.config.Settings;
 import io.onebot.gateway.config.SettingsChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -51,6 +53,10 @@ public class Connections {
             "connection entry disabled");
 
     private final Map<String, Set<Connection>> byEntry = new ConcurrentHashMap<>();
+    private final Map<Session, Connection> bySession = new ConcurrentHashMap<>();
+
+    @Inject
+    Settings settings;
 
     /**
      * Starts serving a session.
@@ -60,6 +66,7 @@ public class Connections {
      */
     public Connection attach(Session session, ConnectionOptions options, boolean events, long heartIntervalMillis) {
         Connection connection = new Connection(session, options, dispatcher, this::detach);
+        bySession.put(session, connection);
         byEntry.computeIfAbsent(options.entryName(), name -> ConcurrentHashMap.newKeySet()).add(connection);
         if (events) {
             connection.send(EventEncoder.encode(LifecycleEvent.connect(clock.instant().getEpochSecond(), core.selfId()),
@@ -67,11 +74,31 @@ public class Connections {
             fanout.register(connection);
             heartbeats.register(connection, heartIntervalMillis);
         }
+        // The session may have closed, or the settings changed, while it was being registered.
+        if (connection.isClosed()) {
+            detach(connection);
+        } else {
+            ConnectionOptions now = enabledOptions(settings.current()).get(options.entryName());
+            if (now == null) {
+                connection.close(ENTRY_GONE);
+            } else {
+                connection.update(now);
+            }
+        }
         return connection;
+    }
+
+    /** Stops serving the connection of a session that closed, if it has one. */
+    public void detach(Session session) {
+        Connection connection = bySession.get(session);
+        if (connection != null) {
+            detach(connection);
+        }
     }
 
     /** Stops delivering anything to a connection that closed or failed. */
     public void detach(Connection connection) {
+        bySession.remove(connection.session());
         Set<Connection> ofEntry = byEntry.get(connection.entryName());
         if (ofEntry != null) {
             ofEntry.remove(connection);
@@ -86,20 +113,10 @@ public class Connections {
      * timer, and the connections of an entry that is disabled or gone are closed with 1001.
      */
     void changed(@Observes SettingsChange change) {
-        Map<String, ConnectionOptions> options = new HashMap<>();
+        Map<String, ConnectionOptions> options = enabledOptions(change.current());
         Map<String, Long> heartIntervals = new HashMap<>();
-        for (ServerEntry entry : change.current().servers()) {
-            if (entry.enable()) {
-                options.put(entry.name(), ConnectionOptions.of(entry));
-                heartIntervals.put(entry.name(), entry.heartIntervalMillis());
-            }
-        }
-        for (ClientEntry entry : change.current().clients()) {
-            if (entry.enable()) {
-                options.put(entry.name(), ConnectionOptions.of(entry));
-                heartIntervals.put(entry.name(), entry.heartIntervalMillis());
-            }
-        }
+        change.current().servers().forEach(entry -> heartIntervals.put(entry.name(), entry.heartIntervalMillis()));
+        change.current().clients().forEach(entry -> heartIntervals.put(entry.name(), entry.heartIntervalMillis()));
         byEntry.forEach((entry, connections) -> {
             ConnectionOptions changed = options.get(entry);
             if (changed == null) {
@@ -113,5 +130,21 @@ public class Connections {
                 heartbeats.reschedule(entry, heartIntervals.get(entry));
             }
         });
+    }
+
+    /** The connection options of every enabled entry, by name. */
+    private static Map<String, ConnectionOptions> enabledOptions(GatewaySettings settings) {
+        Map<String, ConnectionOptions> options = new HashMap<>();
+        for (ServerEntry entry : settings.servers()) {
+            if (entry.enable()) {
+                options.put(entry.name(), ConnectionOptions.of(entry));
+            }
+        }
+        for (ClientEntry entry : settings.clients()) {
+            if (entry.enable()) {
+                options.put(entry.name(), ConnectionOptions.of(entry));
+            }
+        }
+        return options;
     }
 }

@@ -26,9 +26,14 @@ class HandshakeFilterTest {
 
     private void filter(Map<String, String> settings, Map<String, String> headers, String remote, String query)
             throws Exception {
+        filter(settings, headers, remote, query, "/", 3001);
+    }
+
+    private void filter(Map<String, String> settings, Map<String, String> headers, String remote, String query,
+                        String uri, int localPort) throws Exception {
         HandshakeFilter filter = new HandshakeFilter();
         Map<String, String> properties = new HashMap<>();
-        settings.forEach((k, v) -> properties.put("onebot.network.websocketServers.e." + k, v));
+        settings.forEach((k, v) -> properties.put(k.startsWith("onebot.") ? k : "onebot.network.websocketServers.e." + k, v));
         filter.policy = new HandshakePolicy(SettingsReader.read(properties));
         HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
@@ -37,8 +42,8 @@ class HandshakeFilterTest {
                             .map(Map.Entry::getValue).findFirst().orElse(null);
                     case "getRemoteAddr" -> remote;
                     case "getLocalAddr" -> "127.0.0.1";
-                    case "getLocalPort" -> 3001;
-                    case "getRequestURI" -> "/";
+                    case "getLocalPort" -> localPort;
+                    case "getRequestURI" -> uri;
                     case "getParameterValues" -> query == null ? null : new String[] {query};
                     default -> null;
                 });
@@ -88,6 +93,39 @@ class HandshakeFilterTest {
         filter(Map.of("enable", "true", "token", "tk"), UPGRADE, "127.0.0.1", null);
         assertEquals(0, status.get());
         assertTrue(passed.get());
+    }
+
+    private static final Map<String, String> TWO_PORTS = Map.of(
+            "onebot.network.websocketServers.pub.enable", "true",
+            "onebot.network.websocketServers.pub.host", "0.0.0.0",
+            "onebot.network.websocketServers.pub.port", "3002",
+            "onebot.network.websocketServers.pub.token", "tk",
+            "onebot.network.websocketServers.local.enable", "true",
+            "onebot.network.websocketServers.local.port", "3001");
+
+    @Test
+    void aHostHeaderNamingAnotherEntrysPortIsRefused() throws Exception {
+        filter(TWO_PORTS, Map.of("Upgrade", "websocket", "Host", "gw:3001"), "192.0.2.7", null, "/", 3002);
+        assertEquals(403, status.get(), "the open loopback entry is not reachable through the public port");
+        assertFalse(passed.get());
+    }
+
+    @Test
+    void theDialledPortsEntryIsChecked() throws Exception {
+        filter(TWO_PORTS, Map.of("Upgrade", "websocket", "Host", "gw:3002"), "192.0.2.7", "tk", "/", 3002);
+        assertTrue(passed.get(), "the public entry with its token");
+    }
+
+    @Test
+    void percentEncodedPathsReachTheSameEntryAsTheRuntimeSees() throws Exception {
+        Map<String, String> paths = Map.of(
+                "onebot.network.websocketServers.root.enable", "true",
+                "onebot.network.websocketServers.dash.enable", "true",
+                "onebot.network.websocketServers.dash.path", "/dash",
+                "onebot.network.websocketServers.dash.token", "tk",
+                "onebot.network.websocketServers.dash.authFailure", "http");
+        filter(paths, UPGRADE, "127.0.0.1", null, "/das%68", 3001);
+        assertEquals(401, status.get(), "/das%68 is /dash, whose token is missing");
     }
 
     @Test

@@ -58,6 +58,12 @@ class HandshakePolicyTest {
     }
 
     @Test
+    void anEnabledEntryWinsOverADisabledOneOnTheSamePath() {
+        HandshakePolicy policy = entries("a.enable", "false", "a.port", "3001", "b.enable", "true", "b.port", "3002");
+        assertEquals("b", policy.target("/", 8080).orElseThrow().entry().name());
+    }
+
+    @Test
     void withOnlyPathsThatDoNotCoverTheRequestNothingIsReached() {
         assertTrue(entries("dash.enable", "true", "dash.path", "/dash").target("/other", -1).isEmpty());
     }

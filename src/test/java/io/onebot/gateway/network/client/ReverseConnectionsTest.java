@@ -72,6 +72,7 @@ class ReverseConnectionsTest {
                             Connections.class, ReverseConnections.class)
                     .addPackage(false, GetLoginInfo.class))
             .bindResource("java:comp/DefaultManagedScheduledExecutorService", SCHEDULER)
+            .bindResource("java:comp/DefaultManagedExecutorService", SCHEDULER)
             .build();
 
     @Inject

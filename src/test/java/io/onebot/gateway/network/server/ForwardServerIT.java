@@ -295,10 +295,21 @@ class ForwardServerIT {
             client.request("get_status", null, Json.createValue(big));
             JsonObject answer = WsClient.parse(client.poll(Duration.ofSeconds(60)));
             assertEquals(big, answer.getString("echo"));
-            client.send("{\"action\":\"get_status\",\"echo\":\"" + "y".repeat(51 * 1024 * 1024) + "\"}");
-            CloseReason reason = client.awaitClose(Duration.ofSeconds(60));
-            assertEquals(CloseReason.CloseCodes.TOO_BIG.getCode(), reason.getCloseCode().getCode());
+            assertTrue(client.isOpen(), "10 MiB left the connection open");
         }
+        // The server may refuse the frame from its header and close while the client is still
+        // writing; TCP can then drop the close frame on the client's side. So: every attempt is
+        // closed without an answer, and the close code the server sends, 1009, is seen.
+        String tooBig = "{\"action\":\"get_status\",\"echo\":\"" + "y".repeat(51 * 1024 * 1024) + "\"}";
+        List<Integer> codes = new ArrayList<>();
+        for (int attempt = 0; attempt < 3 && !codes.contains(1009); attempt++) {
+            try (WsClient client = WsClient.connect(gateway.ws("/api"), AUTH)) {
+                client.send(tooBig);
+                codes.add(client.awaitClose(Duration.ofSeconds(60)).getCloseCode().getCode());
+                assertNull(client.poll(Duration.ZERO), "an oversized frame is not answered");
+            }
+        }
+        assertTrue(codes.contains(CloseReason.CloseCodes.TOO_BIG.getCode()), "close codes seen: " + codes);
     }
 
     @Test
