@@ -12,6 +12,7 @@ import io.onebot.gateway.config.GatewaySettings;
 import io.onebot.gateway.config.ServerEntry;
 import io.onebot.gateway.config.Settings;
 import io.onebot.gateway.config.SettingsChange;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -49,6 +50,8 @@ public class Connections {
     Clock clock;
 
     private static final Logger LOG = Logger.getLogger(Connections.class.getName());
+    private static final CloseReason STOPPING = new CloseReason(CloseReason.CloseCodes.GOING_AWAY,
+            "gateway stopping");
     private static final CloseReason ENTRY_GONE = new CloseReason(CloseReason.CloseCodes.GOING_AWAY,
             "connection entry disabled");
 
@@ -105,6 +108,18 @@ public class Connections {
         }
         fanout.unregister(connection);
         heartbeats.unregister(connection);
+    }
+
+    /**
+     * Closes every open connection with 1001 when the application stops: an undeploy leaves the
+     * container's sockets open otherwise, talking to a gateway that is gone.
+     */
+    @PreDestroy
+    void closeAll() {
+        if (!bySession.isEmpty()) {
+            LOG.info(() -> "Gateway stopping: closing " + bySession.size() + " connection(s)");
+        }
+        bySession.values().forEach(connection -> connection.close(STOPPING));
     }
 
     /**

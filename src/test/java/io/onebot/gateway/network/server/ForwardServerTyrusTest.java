@@ -26,6 +26,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -153,6 +154,23 @@ class ForwardServerTyrusTest {
             assertEquals("token验证失败", refusal.getString("message"));
             assertEquals(1008, client.awaitClose().getCloseCode().getCode());
             assertNull(client.poll(Duration.ofMillis(300)));
+        }
+    }
+
+    @Test
+    void stoppingTheApplicationClosesEveryConnectionWith1001() throws Exception {
+        try (WsClient events = WsClient.connect(uri("/?access_token=unit-secret-7"));
+             WsClient api = WsClient.connect(uri("/api?access_token=unit-secret-7"))) {
+            assertEquals("lifecycle", events.next().getString("meta_event_type"));
+            api.request("get_status", null, Json.createValue(1));
+            assertEquals(0, api.response(Json.createValue(1)).getInt("retcode"));
+
+            weld.shutdown();
+
+            CloseReason eventsClosed = events.awaitClose();
+            assertEquals(1001, eventsClosed.getCloseCode().getCode(), eventsClosed.toString());
+            assertEquals("gateway stopping", eventsClosed.getReasonPhrase());
+            assertEquals(1001, api.awaitClose().getCloseCode().getCode());
         }
     }
 
