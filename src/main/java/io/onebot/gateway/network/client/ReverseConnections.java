@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
@@ -96,11 +97,26 @@ public class ReverseConnections {
         if (!entry.enable()) {
             return;
         }
+        WebSocketContainer through = container;
+        Map<String, Object> userProperties = Map.of();
         if (!entry.verifyCertificate() && "wss".equals(entry.url().getScheme())) {
-            LOG.warning(() -> "[" + entry.name() + "] verifyCertificate=false is not applied by this version:"
-                    + " the certificate of " + entry.displayUrl() + " is checked against the server's trust store");
+            Map<String, Object> unchecked = new HashMap<>();
+            Optional<WebSocketContainer> own = UncheckedTls.apply(container, ContainerProvider::getWebSocketContainer,
+                    unchecked);
+            if (own.isPresent()) {
+                through = own.get();
+                userProperties = Map.copyOf(unchecked);
+                LOG.warning(() -> "[" + entry.name() + "] verifyCertificate=false: the certificate of "
+                        + entry.displayUrl() + " is not checked; anyone in between can read the connection");
+            } else {
+                LOG.warning(() -> "[" + entry.name() + "] verifyCertificate=false cannot be applied on this server's"
+                        + " WebSocket runtime (" + container.getClass().getName() + "): the certificate of "
+                        + entry.displayUrl()
+                        + " is checked against the server's trust store");
+            }
         }
-        ReverseConnector connector = new ReverseConnector(entry, core.selfId(), scheduler, dialer, container, connections);
+        ReverseConnector connector = new ReverseConnector(entry, core.selfId(), scheduler, dialer, through,
+                userProperties, connections);
         connectors.put(entry.name(), connector);
         connector.start();
     }

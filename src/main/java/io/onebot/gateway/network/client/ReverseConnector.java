@@ -13,6 +13,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -44,6 +45,7 @@ final class ReverseConnector {
     private final ScheduledExecutorService scheduler;
     private final Executor dialer;
     private final WebSocketContainer container;
+    private final Map<String, Object> userProperties;
     private final Connections connections;
 
     private final Object lock = new Object();
@@ -55,15 +57,17 @@ final class ReverseConnector {
 
     /**
      * @param scheduler times the dials and the handshake watchdog
-     * @param dialer    runs the dials, which block until the handshake ends, away from the scheduler
+     * @param dialer         runs the dials, which block until the handshake ends, away from the scheduler
+     * @param userProperties added to every dial's endpoint configuration (e.g. TLS settings)
      */
     ReverseConnector(ClientEntry entry, long selfId, ScheduledExecutorService scheduler, Executor dialer,
-                     WebSocketContainer container, Connections connections) {
+                     WebSocketContainer container, Map<String, Object> userProperties, Connections connections) {
         this.entry = entry;
         this.selfId = selfId;
         this.scheduler = scheduler;
         this.dialer = dialer;
         this.container = container;
+        this.userProperties = userProperties;
         this.connections = connections;
     }
 
@@ -108,6 +112,7 @@ final class ReverseConnector {
         ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
                 .configurator(new ReverseHandshake(selfId, entry.token()))
                 .build();
+        config.getUserProperties().putAll(userProperties);
         try {
             container.connectToServer(new ReverseEndpoint(current), config, entry.url());
         } catch (Exception e) {

@@ -9,6 +9,7 @@ import io.onebot.gateway.testsupport.Deployments;
 import io.onebot.gateway.testsupport.FrameworkServer;
 import io.onebot.gateway.testsupport.FrameworkServer.Peer;
 import io.onebot.gateway.testsupport.Gateway;
+import io.onebot.gateway.testsupport.TlsWebSocketStub;
 import io.onebot.gateway.testsupport.WsClient;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
@@ -177,5 +178,21 @@ class ReverseClientIT {
         System.out.println("Reverse reconnect gap after the listener restarted: "
                 + (System.currentTimeMillis() - stoppedAt) + " ms");
         assertEquals("Universal", again.header("X-Client-Role"));
+    }
+
+    /**
+     * The alt server's entry "tls" dials a wss:// framework whose self-signed certificate no trust
+     * store knows, with verifyCertificate=false: on each server's own WebSocket client (Tyrus on
+     * Payara, Undertow on WildFly) the handshake completes and lifecycle arrives.
+     */
+    @Test
+    void verifyCertificateFalseConnectsToAnUntrustedCertificate() throws Exception {
+        try (TlsWebSocketStub tls = TlsWebSocketStub.start(Integer.getInteger("it.tls.port", 18766))) {
+            TlsWebSocketStub.Upgrade upgrade = tls.nextUpgrade(RECONNECT_WITHIN + 20_000);
+            assertNotNull(upgrade, "the connection got through TLS and the upgrade");
+            assertEquals("/tls", upgrade.path());
+            assertEquals("5353", upgrade.headers().get("x-self-id"));
+            assertEquals("lifecycle", WsClient.parse(upgrade.firstFrame()).getString("meta_event_type"));
+        }
     }
 }
