@@ -20,6 +20,7 @@ import io.onebot.gateway.protocol.event.GenericEvent;
 import io.onebot.gateway.protocol.event.MessageEvent;
 import io.onebot.gateway.protocol.event.OneBotEvent;
 import io.onebot.gateway.protocol.message.MessageFormat;
+import io.onebot.gateway.protocol.message.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -128,8 +129,7 @@ class SandboxCoreTest {
     void autoEscapeSendsCqCodeAsText() {
         assertTrue(call("{\"action\":\"send_group_msg\",\"params\":{\"group_id\":30002,\"message\":\"[CQ:face,id=1]\",\"auto_escape\":\"true\"}}").isOk());
         MessageEvent sent = (MessageEvent) recorder.events().get(0);
-        assertEquals(1, sent.message().size());
-        assertEquals("text", sent.message().get(0).type());
+        assertEquals(List.of(new Text("[CQ:face,id=1]")), sent.message());
     }
 
     @Test
@@ -166,7 +166,7 @@ class SandboxCoreTest {
         assertEquals("Alice in Lounge", event.sender().card());
         assertEquals("admin", event.sender().role());
         assertEquals("Sandbox Lounge", event.groupName());
-        assertEquals("hi [x]", event.message().get(0).data().getString("text"));
+        assertEquals(List.of(new Text("hi [x]")), event.message());
         assertEquals(5, event.extra().getInt("custom_field"));
         assertFalse(event.self());
         assertTrue(call("{\"action\":\"get_msg\",\"params\":{\"message_id\":" + event.messageId() + "}}").isOk());
