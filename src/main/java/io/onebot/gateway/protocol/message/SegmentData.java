@@ -23,6 +23,7 @@ import java.util.Set;
 public final class SegmentData {
 
     private final String position;
+    private final JsonObject given;
     private final JsonObject data;
     private final MessageReader nested;
     private final Set<String> taken = new HashSet<>();
@@ -34,7 +35,8 @@ public final class SegmentData {
      */
     public SegmentData(String position, JsonObject data, MessageReader nested) {
         this.position = Objects.requireNonNull(position, "position");
-        this.data = normalise(data == null ? JsonValue.EMPTY_JSON_OBJECT : data);
+        this.given = data == null ? JsonValue.EMPTY_JSON_OBJECT : data;
+        this.data = normalise(given);
         this.nested = Objects.requireNonNull(nested, "nested");
     }
 
@@ -93,14 +95,16 @@ public final class SegmentData {
 
     /**
      * A field holding a whole message (a CQ string, a segment object or an array of them), or
-     * {@code null} when absent.
+     * {@code null} when absent. It is read as given, so a number here is an error rather than
+     * text.
      *
      * @throws IllegalArgumentException when the nested message is invalid, with its position
      */
     public List<Segment> message(String key) {
         taken.add(key);
-        JsonValue value = data.get(key);
-        return value == null ? null : nested.read(value, position + ".data." + key);
+        JsonValue value = given.get(key);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null
+                : nested.read(value, position + ".data." + key);
     }
 
     /** The fields no record has taken yet, to keep as its {@code extra} data. */
