@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.onebot.gateway.protocol.message.At;
 import io.onebot.gateway.protocol.message.Segment;
 import io.onebot.gateway.protocol.message.SegmentData;
 import io.onebot.gateway.protocol.message.Shake;
@@ -264,6 +265,22 @@ class CqCodeTest {
             assertEquals("[CQ:x,flag=false,on=true,n=1.5,big=12345678901234567890]",
                     CqCode.encode(List.of(segment("x",
                             "{\"gone\":null,\"flag\":false,\"on\":true,\"n\":1.5,\"big\":12345678901234567890}"))));
+        }
+
+        @Test
+        void literalEscapeSequencesAreEscapedAgainAndComeBackLiterally() {
+            List<Segment> segments = List.of(text("&#91;&amp;"), new Unknown("x", object("{\"v\":\"&#44;&#93;\"}")));
+            String encoded = CqCode.encode(segments);
+            assertEquals("&amp;#91;&amp;amp;[CQ:x,v=&amp;#44;&amp;#93;]", encoded);
+            assertEquals(segments, CqCode.decode(encoded));
+        }
+
+        @Test
+        void unicodeIsWrittenAsItIs() {
+            List<Segment> segments = List.of(text("你好 😀 "), new At("1", "小明, 😀", null));
+            String encoded = CqCode.encode(segments);
+            assertEquals("你好 😀 [CQ:at,qq=1,name=小明&#44; 😀]", encoded);
+            assertEquals(segments, CqCode.decode(encoded));
         }
 
         @Test
