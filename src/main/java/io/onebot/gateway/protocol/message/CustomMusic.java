@@ -24,7 +24,7 @@ public record CustomMusic(String url, String audio, String title, String content
     }
 
     static CustomMusic read(SegmentData data) {
-        data.optional("type");
+        data.optional("type"); // always "custom" here: taken so that it is not kept as extra data
         return new CustomMusic(data.required("url"), data.optional("audio"), data.optional("title"),
                 data.optional("content"), data.optional("image"), data.rest());
     }
