@@ -1,7 +1,11 @@
 package io.onebot.gateway.codec;
 
+import io.onebot.gateway.protocol.message.CustomNode;
 import io.onebot.gateway.protocol.message.Segment;
+import io.onebot.gateway.protocol.message.SegmentData;
+import io.onebot.gateway.protocol.message.Text;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -21,14 +25,16 @@ import java.util.Map;
  * Anything that does not fit this shape is ordinary text. Text escapes {@code &}, {@code [} and
  * {@code ]}; values additionally escape {@code ,}.
  *
- * <p>Unlike NapCat, object and array values are written as compact JSON text rather than
- * {@code [object Object]}, so that for example the {@code content} of a {@code node} segment
- * survives encoding.
+ * <p>Decoded segments are typed like those of the array form ({@link Segment#read}), with every
+ * value a string. Unlike NapCat, a nested message is not written as {@code [object Object]}: the
+ * {@code content} of a {@link CustomNode} becomes its own CQ code string, escaped as a value, and
+ * decodes back into the nested segments. Other object and array values (extra data a client
+ * sent) are written as compact JSON text.
  */
 public final class CqCode {
 
     private static final String PREFIX = "[CQ:";
-    private static final String TEXT = "text";
+    private static final String ROOT = "message";
 
     private CqCode() {
     }
@@ -36,39 +42,55 @@ public final class CqCode {
     /**
      * Splits a CQ code string into segments. Text between coded segments becomes {@code text}
      * segments (never empty ones), with whitespace kept exactly; malformed codes stay literal
-     * text. Every value is a JSON string, unescaped, and a repeated key keeps its last value.
+     * text. Every value is a string, unescaped, and a repeated key keeps its last value. A
+     * well-formed code of a known type must still have its required fields.
      *
      * @param message the CQ code string, not {@code null}
      * @return the segments in order, unmodifiable; empty for an empty string
+     * @throws IllegalArgumentException if a known segment lacks a required field, naming it like
+     *                                  {@code message[1].data.qq is required}
      */
     public static List<Segment> decode(String message) {
+        return decode(message, ROOT);
+    }
+
+    /**
+     * Like {@link #decode(String)}, for a CQ code string found at {@code position}, such as the
+     * {@code content} of a forward node, so that errors name where it stands.
+     *
+     * @param message  the CQ code string, not {@code null}
+     * @param position where the string stands, for example {@code message[0].data.content}
+     * @return the segments in order, unmodifiable
+     */
+    public static List<Segment> decode(String message, String position) {
         List<Segment> segments = new ArrayList<>();
-        int position = 0;
-        for (Span span = findSegment(message, position); span != null;
-                span = findSegment(message, position)) {
-            addText(segments, message.substring(position, span.start()));
-            segments.add(parseSegment(message.substring(span.start() + PREFIX.length(), span.end() - 1)));
-            position = span.end();
+        int from = 0;
+        for (Span span = findSegment(message, from); span != null; span = findSegment(message, from)) {
+            addText(segments, message.substring(from, span.start()));
+            String body = message.substring(span.start() + PREFIX.length(), span.end() - 1);
+            segments.add(parseSegment(body, position + "[" + segments.size() + "]"));
+            from = span.end();
         }
-        addText(segments, message.substring(position));
+        addText(segments, message.substring(from));
         return Collections.unmodifiableList(segments);
     }
 
     /**
      * Writes segments as one CQ code string, concatenated without trimming. Text segments are
      * escaped with {@link #escapeText}; other segments become {@code [CQ:type,key=value...]} with
-     * keys in data order, skipping null and empty values and escaping each with
-     * {@link #escapeValue}. Numbers and booleans are written as their JSON text, objects and
-     * arrays as compact JSON text.
+     * the keys of their {@linkplain Segment#data() data} in order, skipping empty values and
+     * escaping each with {@link #escapeValue}. The content of a {@link CustomNode} is written as
+     * its own CQ code string (then escaped as a value); any other object or array value as compact
+     * JSON text.
      *
      * @param segments the segments to write
      * @return the CQ code string
      */
-    public static String encode(List<Segment> segments) {
+    public static String encode(List<? extends Segment> segments) {
         StringBuilder out = new StringBuilder();
         for (Segment segment : segments) {
-            if (TEXT.equals(segment.type())) {
-                out.append(escapeText(textOf(segment)));
+            if (segment instanceof Text text) {
+                out.append(escapeText(text.text()));
             } else {
                 appendCode(out, segment);
             }
@@ -83,7 +105,7 @@ public final class CqCode {
      * @param segments the message segments
      * @return the stripped CQ code string
      */
-    public static String rawMessage(List<Segment> segments) {
+    public static String rawMessage(List<? extends Segment> segments) {
         return encode(segments).strip();
     }
 
@@ -123,12 +145,12 @@ public final class CqCode {
 
     private static void addText(List<Segment> segments, String escaped) {
         if (!escaped.isEmpty()) {
-            segments.add(Segment.text(unescape(escaped)));
+            segments.add(new Text(unescape(escaped)));
         }
     }
 
     /** Parses the part between {@code [CQ:} and {@code ]} of a segment already known to be well formed. */
-    private static Segment parseSegment(String body) {
+    private static Segment parseSegment(String body, String position) {
         String[] parts = body.split(",", -1);
         Map<String, String> params = new LinkedHashMap<>();
         for (int i = 1; i < parts.length; i++) {
@@ -137,16 +159,16 @@ public final class CqCode {
         }
         JsonObjectBuilder data = Json.createObjectBuilder();
         params.forEach(data::add);
-        return new Segment(parts[0], data.build());
-    }
-
-    private static String textOf(Segment segment) {
-        return segment.data().get(TEXT) instanceof JsonString text ? text.getString() : "";
+        return Segment.read(parts[0], new SegmentData(position, data.build(), MessageValues::read));
     }
 
     private static void appendCode(StringBuilder out, Segment segment) {
         out.append(PREFIX).append(segment.type());
-        segment.data().forEach((key, value) -> {
+        JsonObject data = segment.data();
+        if (segment instanceof CustomNode node) {
+            data = Json.createObjectBuilder(data).add("content", encode(node.content())).build();
+        }
+        data.forEach((key, value) -> {
             String text = valueText(value);
             if (!text.isEmpty()) {
                 out.append(',').append(key).append('=').append(escapeValue(text));

@@ -9,11 +9,9 @@ import io.onebot.gateway.protocol.event.Sender;
 import io.onebot.gateway.protocol.message.MessageFormat;
 import io.onebot.gateway.protocol.message.Segment;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -92,7 +90,7 @@ public final class EventEncoder {
             json.add("message_sent_type", "self");
         }
         json.add("sender", sender(e.sender()))
-                .add("message", format == MessageFormat.STRING ? Json.createValue(raw) : segments(e.message()).build())
+                .add("message", format == MessageFormat.STRING ? Json.createValue(raw) : Segment.array(e.message()))
                 .add("message_format", format.wireName())
                 .add("raw_message", raw)
                 .add("font", e.font());
@@ -113,14 +111,5 @@ public final class EventEncoder {
             json.add("role", sender.role());
         }
         return json;
-    }
-
-    /** Segments as a JSON array of {@code {type, data}} objects. */
-    public static JsonArrayBuilder segments(List<Segment> segments) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        for (Segment segment : segments) {
-            array.add(segment.toJson());
-        }
-        return array;
     }
 }

@@ -1,11 +1,11 @@
 package io.onebot.gateway.codec;
 
 import io.onebot.gateway.protocol.message.Segment;
-import jakarta.json.Json;
+import io.onebot.gateway.protocol.message.SegmentData;
+import io.onebot.gateway.protocol.message.Text;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
@@ -14,13 +14,15 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Turns the {@code message} parameter of OneBot 11 API calls into segments. The parameter may be
- * a CQ code string, a single segment object or an array of segment objects; scalar data values
- * are normalised to strings the way NapCat reports them in events.
+ * Turns the {@code message} parameter of OneBot 11 API calls into typed segments. The parameter
+ * may be a CQ code string, a single segment object or an array of segment objects, and so may a
+ * message nested in a segment (the {@code content} of a forward node). Every error is an
+ * {@link IllegalArgumentException} whose text starts with the offending position, such as
+ * {@code message[2].data.qq is required}, so that an action can pass it on as a 1400 as it is.
  */
 public final class MessageValues {
 
-    private static final String NAME = "message";
+    private static final String ROOT = "message";
 
     private MessageValues() {
     }
@@ -30,9 +32,10 @@ public final class MessageValues {
      *
      * <p>A string is decoded as CQ code, or taken as one literal text segment when
      * {@code autoEscape} is set; an empty string gives no segments either way. A segment object
-     * gives one segment and an array gives one segment per element, possibly none. In the data of
-     * a segment object, numbers and booleans become their text, null values are dropped, and
-     * strings, objects and arrays are kept as they are; missing or null data becomes empty.
+     * gives one segment and an array gives one segment per element, possibly none. Each segment
+     * object needs a string {@code type}; its {@code data} may be missing or null (meaning empty)
+     * but otherwise must be an object, and a known type must have its required fields. Members
+     * of the segment object other than {@code type} and {@code data} are ignored.
      *
      * @param message    the parameter value; {@code null} and JSON null are rejected
      * @param autoEscape whether a string is literal text rather than CQ code
@@ -42,15 +45,30 @@ public final class MessageValues {
      */
     public static List<Segment> parse(JsonValue message, boolean autoEscape) {
         if (message == null || message.getValueType() == JsonValue.ValueType.NULL) {
-            throw new IllegalArgumentException("message is required");
+            throw new IllegalArgumentException(ROOT + " is required");
         }
+        if (autoEscape && message instanceof JsonString text) {
+            return text.getString().isEmpty() ? List.of() : List.of(new Text(text.getString()));
+        }
+        return read(message, ROOT);
+    }
+
+    /**
+     * Reads a message value found at {@code position}, strings always as CQ code. This is the
+     * {@link io.onebot.gateway.protocol.message.MessageReader} for messages nested in segments.
+     *
+     * @param message  the value, not {@code null}
+     * @param position where it stands, such as {@code message[0].data.content}
+     * @return the segments, unmodifiable
+     * @throws IllegalArgumentException if the value is not a valid message, naming the position
+     */
+    public static List<Segment> read(JsonValue message, String position) {
         return switch (message.getValueType()) {
-            case STRING -> parseString(((JsonString) message).getString(), autoEscape);
-            case OBJECT -> List.of(parseSegment(message.asJsonObject(), NAME));
-            case ARRAY -> parseArray(message.asJsonArray());
-            default -> throw new IllegalArgumentException(
-                    "message must be a string, a segment object or an array of segments, not "
-                            + describe(message));
+            case STRING -> CqCode.decode(((JsonString) message).getString(), position);
+            case OBJECT -> List.of(parseSegment(message.asJsonObject(), position));
+            case ARRAY -> parseArray(message.asJsonArray(), position);
+            default -> throw new IllegalArgumentException(position
+                    + " must be a string, a segment object or an array of segments, not " + describe(message));
         };
     }
 
@@ -73,23 +91,15 @@ public final class MessageValues {
         };
     }
 
-    private static List<Segment> parseString(String message, boolean autoEscape) {
-        if (message.isEmpty()) {
-            return List.of();
-        }
-        return autoEscape ? List.of(Segment.text(message)) : CqCode.decode(message);
-    }
-
-    private static List<Segment> parseArray(JsonArray array) {
+    private static List<Segment> parseArray(JsonArray array, String position) {
         List<Segment> segments = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            String position = NAME + "[" + i + "]";
+            String at = position + "[" + i + "]";
             JsonValue element = array.get(i);
             if (element.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new IllegalArgumentException(
-                        position + " must be a segment object, not " + describe(element));
+                throw new IllegalArgumentException(at + " must be a segment object, not " + describe(element));
             }
-            segments.add(parseSegment(element.asJsonObject(), position));
+            segments.add(parseSegment(element.asJsonObject(), at));
         }
         return Collections.unmodifiableList(segments);
     }
@@ -100,24 +110,12 @@ public final class MessageValues {
         }
         JsonValue data = object.getOrDefault("data", JsonValue.NULL);
         return switch (data.getValueType()) {
-            case NULL -> new Segment(type.getString(), JsonValue.EMPTY_JSON_OBJECT);
-            case OBJECT -> new Segment(type.getString(), normalise(data.asJsonObject()));
+            case NULL -> Segment.read(type.getString(), new SegmentData(position, null, MessageValues::read));
+            case OBJECT -> Segment.read(type.getString(),
+                    new SegmentData(position, data.asJsonObject(), MessageValues::read));
             default -> throw new IllegalArgumentException(
                     position + ".data must be an object, not " + describe(data));
         };
-    }
-
-    /** Makes scalar values strings as NapCat emits them and drops null values. */
-    private static JsonObject normalise(JsonObject data) {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
-        data.forEach((key, value) -> {
-            switch (value.getValueType()) {
-                case NULL -> { }
-                case NUMBER, TRUE, FALSE -> builder.add(key, value.toString());
-                default -> builder.add(key, value);
-            }
-        });
-        return builder.build();
     }
 
     /** Names the JSON kind of a value for error messages, such as "a number" or "an array". */

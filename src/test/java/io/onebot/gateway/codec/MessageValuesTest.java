@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.onebot.gateway.protocol.message.Dice;
 import io.onebot.gateway.protocol.message.Segment;
+import io.onebot.gateway.protocol.message.SegmentData;
+import io.onebot.gateway.protocol.message.Shake;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -24,8 +27,9 @@ class MessageValuesTest {
         }
     }
 
+    /** The segment a client would get by sending this type and data in the array form. */
     private static Segment segment(String type, String dataJson) {
-        return new Segment(type, json(dataJson).asJsonObject());
+        return Segment.read(type, new SegmentData("test", json(dataJson).asJsonObject(), MessageValues::read));
     }
 
     private static String errorOf(String message) {
@@ -92,7 +96,7 @@ class MessageValuesTest {
 
         @Test
         void missingOrNullDataBecomesEmpty() {
-            assertEquals(List.of(new Segment("shake", null), new Segment("dice", null)),
+            assertEquals(List.of(new Shake(null), new Dice(null, null)),
                     MessageValues.parse(json("[{\"type\":\"shake\"},{\"type\":\"dice\",\"data\":null}]"), false));
         }
 
@@ -116,16 +120,17 @@ class MessageValuesTest {
         void objectAndArrayDataValuesAreKept() {
             String content = "[{\"type\":\"text\",\"data\":{\"text\":\"hi\",\"n\":1}}]";
             JsonValue message = json("[{\"type\":\"node\",\"data\":{\"user_id\":10001,\"content\":" + content
-                    + ",\"extra\":{\"a\":1}}}]");
+                    + ",\"extra\":{\"a\":1},\"news\":[{\"text\":\"t\"}]}}]");
             JsonObject data = MessageValues.parse(message, false).get(0).data();
-            assertEquals(json(content), data.get("content"));
+            assertEquals(json("[{\"type\":\"text\",\"data\":{\"text\":\"hi\",\"n\":\"1\"}}]"), data.get("content"));
             assertEquals(json("{\"a\":1}"), data.get("extra"));
+            assertEquals(json("[{\"text\":\"t\"}]"), data.get("news"));
             assertEquals("10001", data.getString("user_id"));
         }
 
         @Test
         void resultIsUnmodifiable() {
-            List<Segment> segments = MessageValues.parse(json("[{\"type\":\"face\"}]"), false);
+            List<Segment> segments = MessageValues.parse(json("[{\"type\":\"shake\"}]"), false);
             assertThrows(UnsupportedOperationException.class, () -> segments.add(Segment.text("x")));
         }
     }
@@ -153,7 +158,7 @@ class MessageValuesTest {
         @Test
         void nonObjectElementIsRejected() {
             assertEquals("message[1] must be a segment object, not a string",
-                    errorOf("[{\"type\":\"face\"},\"hi\"]"));
+                    errorOf("[{\"type\":\"shake\"},\"hi\"]"));
             assertEquals("message[0] must be a segment object, not an array", errorOf("[[]]"));
             assertEquals("message[0] must be a segment object, not null", errorOf("[null]"));
         }

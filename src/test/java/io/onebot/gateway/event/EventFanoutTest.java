@@ -82,7 +82,7 @@ class EventFanoutTest {
 
     private static final List<Segment> SEGMENTS = List.of(
             Segment.text("hello [world] "),
-            new Segment("face", Json.createObjectBuilder().add("id", "14").build()));
+            Segment.face("14"));
 
     private static MessageEvent privateMessage(boolean self) {
         return new MessageEvent(1_700_000_000L, 10001L, self, MessageEvent.PRIVATE, "friend", 42, self ? 10001L : 20002L,
@@ -122,7 +122,7 @@ class EventFanoutTest {
         for (RecordingSink sink : arraySinks) {
             JsonObject event = sink.only();
             assertEquals("message", event.getString("post_type"));
-            assertEquals(EventEncoder.segments(SEGMENTS).build(), event.getJsonArray("message"));
+            assertEquals(Segment.array(SEGMENTS), event.getJsonArray("message"));
             assertEquals("array", event.getString("message_format"));
             assertEquals(raw, event.getString("raw_message"));
             assertFalse(event.containsKey("echo"));

@@ -1,5 +1,7 @@
 /**
- * Wire model of OneBot 11 messages: segments, each a type name with its data object, as they
- * appear in API parameters and events. Plain data, depends on the JDK and jakarta.json only.
+ * Wire model of OneBot 11 messages: one record per segment type (text, at, image, reply, node
+ * and the rest, plus {@link io.onebot.gateway.protocol.message.Unknown} for types without one),
+ * their array form, and the reading of a segment's data with errors that name its position.
+ * Plain data, depends on the JDK and jakarta.json only; the CQ code form is the codec's.
  */
 package io.onebot.gateway.protocol.message;

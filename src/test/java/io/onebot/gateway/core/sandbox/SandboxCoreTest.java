@@ -20,12 +20,14 @@ import io.onebot.gateway.protocol.event.GenericEvent;
 import io.onebot.gateway.protocol.event.MessageEvent;
 import io.onebot.gateway.protocol.event.OneBotEvent;
 import io.onebot.gateway.protocol.message.MessageFormat;
+import io.onebot.gateway.protocol.message.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -125,11 +127,44 @@ class SandboxCoreTest {
     }
 
     @Test
+    void getMsgGivesTypedSegmentsBackInTheCallersFormat() {
+        String message = "[{\"type\":\"reply\",\"data\":{\"id\":7}},{\"type\":\"at\",\"data\":{\"qq\":\"all\",\"x\":1}},"
+                + "{\"type\":\"node\",\"data\":{\"nickname\":\"N\",\"content\":\"a,[CQ:face,id=1]\"}}]";
+        int id = messageId(call("{\"action\":\"send_group_msg\",\"params\":{\"group_id\":30001,\"message\":" + message + "}}"));
+        String get = "{\"action\":\"get_msg\",\"params\":{\"message_id\":" + id + "}}";
+
+        JsonObject asArray = (JsonObject) call(get).data();
+        assertEquals("array", asArray.getString("message_format"));
+        assertEquals(Json.createReader(new StringReader("[{\"type\":\"reply\",\"data\":{\"id\":\"7\"}},"
+                + "{\"type\":\"at\",\"data\":{\"qq\":\"all\",\"x\":\"1\"}},{\"type\":\"node\",\"data\":{\"nickname\":\"N\","
+                + "\"content\":[{\"type\":\"text\",\"data\":{\"text\":\"a,\"}},{\"type\":\"face\",\"data\":{\"id\":\"1\"}}]}}]"))
+                .readArray(), asArray.getJsonArray("message"));
+
+        JsonObject asString = (JsonObject) dispatcher.respond(get, new ActionContext("t", MessageFormat.STRING)).data();
+        String cq = "[CQ:reply,id=7][CQ:at,qq=all,x=1][CQ:node,nickname=N,content=a&#44;&#91;CQ:face&#44;id=1&#93;]";
+        assertEquals("string", asString.getString("message_format"));
+        assertEquals(cq, asString.getString("message"));
+        assertEquals(cq, asString.getString("raw_message"));
+        assertEquals(cq, asArray.getString("raw_message"));
+    }
+
+    @Test
+    void badSegmentIsA1400NamingItsPositionAndSendsNothing() {
+        ActionResponse response = call("{\"action\":\"send_private_msg\",\"params\":{\"user_id\":20001,"
+                + "\"message\":[{\"type\":\"text\",\"data\":{\"text\":\"hi\"}},{\"type\":\"at\",\"data\":{}}]}}");
+        assertEquals(1400, response.retcode().code());
+        assertTrue(response.message().contains("message[1].data.qq is required"), response.message());
+        assertEquals(List.of(), recorder.events());
+        ActionResponse badCq = call("{\"action\":\"send_private_msg\",\"params\":{\"user_id\":20001,\"message\":\"x[CQ:reply]\"}}");
+        assertEquals(1400, badCq.retcode().code());
+        assertTrue(badCq.message().contains("message[1].data.id is required"), badCq.message());
+    }
+
+    @Test
     void autoEscapeSendsCqCodeAsText() {
         assertTrue(call("{\"action\":\"send_group_msg\",\"params\":{\"group_id\":30002,\"message\":\"[CQ:face,id=1]\",\"auto_escape\":\"true\"}}").isOk());
         MessageEvent sent = (MessageEvent) recorder.events().get(0);
-        assertEquals(1, sent.message().size());
-        assertEquals("text", sent.message().get(0).type());
+        assertEquals(List.of(new Text("[CQ:face,id=1]")), sent.message());
     }
 
     @Test
@@ -166,7 +201,7 @@ class SandboxCoreTest {
         assertEquals("Alice in Lounge", event.sender().card());
         assertEquals("admin", event.sender().role());
         assertEquals("Sandbox Lounge", event.groupName());
-        assertEquals("hi [x]", event.message().get(0).data().getString("text"));
+        assertEquals(List.of(new Text("hi [x]")), event.message());
         assertEquals(5, event.extra().getInt("custom_field"));
         assertFalse(event.self());
         assertTrue(call("{\"action\":\"get_msg\",\"params\":{\"message_id\":" + event.messageId() + "}}").isOk());
