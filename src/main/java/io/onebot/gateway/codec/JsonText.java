@@ -6,6 +6,8 @@ import de.marhali.json5.Json5Element;
 import de.marhali.json5.Json5Object;
 import de.marhali.json5.Json5Primitive;
 import de.marhali.json5.config.Json5Options;
+import de.marhali.json5.stream.Json5Lexer;
+import de.marhali.json5.stream.Json5Parser;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -14,6 +16,8 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Parses JSON text the way NapCat accepts it: strict JSON first (the fast, common case), and
@@ -25,7 +29,10 @@ public final class JsonText {
     /** Deepest nesting of arrays and objects accepted; deeper input is refused, never recursed into. */
     public static final int MAX_DEPTH = 512;
 
-    private static final Json5 JSON5 = new Json5(Json5Options.builder().allowNaN().allowInfinity().build());
+    private static final Json5Options OPTIONS = Json5Options.builder().allowNaN().allowInfinity().build();
+    private static final Json5 JSON5 = new Json5(OPTIONS);
+    /** How the JSON5 lexer states its position. */
+    private static final Pattern POSITION = Pattern.compile("\\s*at index \\d+ \\[character (\\d+) in line (\\d+)]");
 
     private JsonText() {
     }
@@ -42,6 +49,44 @@ public final class JsonText {
             // RuntimeException; either way the lenient parser decides.
             return parseJson5(text);
         }
+    }
+
+    /**
+     * Parses a whole JSON or JSON5 document, such as a configuration file, and says where it is
+     * broken: the message starts with {@code line L, column C: } followed by the problem, so that
+     * a person can find the mistake in a file of any length.
+     */
+    public static JsonValue parseDocument(String text) throws MalformedRequestException {
+        if (text == null || text.isBlank()) {
+            throw new MalformedRequestException("the document is empty");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        } catch (RuntimeException strictFailure) {
+            // Comments, unquoted keys, mistakes: the JSON5 parser decides and locates errors.
+        }
+        if (nestingDepth(text) > MAX_DEPTH) {
+            throw new MalformedRequestException("nesting deeper than " + MAX_DEPTH + " levels");
+        }
+        Json5Lexer lexer = new Json5Lexer(new StringReader(text), OPTIONS);
+        Json5Element element;
+        try {
+            element = Json5Parser.parse(lexer);
+        } catch (RuntimeException e) {
+            throw located(lexer, e.getMessage());
+        }
+        if (lexer.nextClean() != 0) {
+            throw located(lexer, "unexpected text after the end of the document");
+        }
+        return convert(element);
+    }
+
+    /** A failure whose message names the line and column the lexer stopped at. */
+    private static MalformedRequestException located(Json5Lexer lexer, String problem) {
+        Matcher at = POSITION.matcher(lexer.toString());
+        String where = at.find() ? "line " + at.group(2) + ", column " + at.group(1) : "at the end";
+        String what = problem == null ? "syntax error" : POSITION.matcher(problem).replaceAll("");
+        return new MalformedRequestException(where + ": " + what);
     }
 
     private static JsonValue parseJson5(String text) throws MalformedRequestException {

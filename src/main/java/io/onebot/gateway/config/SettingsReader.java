@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -43,9 +44,11 @@ public final class SettingsReader {
     static final int MIN_RECONNECT_INTERVAL = 100;
     /** The property naming a NapCat {@code onebot11*.json} file whose network section is imported. */
     public static final String CONFIG_FILE = "onebot.config";
+    /** The property naming the sandbox's world file (JSON5); without it the built-in world is used. */
+    public static final String WORLD_FILE = "onebot.sandbox.world";
 
     private static final Set<String> TOP_LEVEL = Set.of(CONFIG_FILE, "onebot.core", "onebot.sandbox.selfId",
-            "onebot.sandbox.nickname", "onebot.sandbox.messageCapacity", "onebot.sandbox.http");
+            "onebot.sandbox.nickname", "onebot.sandbox.messageCapacity", "onebot.sandbox.http", WORLD_FILE);
 
     private final Map<String, String> properties;
     private final List<String> problems = new ArrayList<>();
@@ -122,11 +125,16 @@ public final class SettingsReader {
 
     private GatewaySettings build() {
         CoreKind core = enumValue("onebot.core", CoreKind.class, CoreKind.SANDBOX);
-        SandboxSettings sandbox = new SandboxSettings(
-                longValue("onebot.sandbox.selfId", 10001, 1, 0xFFFF_FFFFL),
-                stringValue("onebot.sandbox.nickname", "OneBot Sandbox"),
+        long selfId = longValue("onebot.sandbox.selfId", 10001, 1, 0xFFFF_FFFFL);
+        String nickname = stringValue("onebot.sandbox.nickname", "OneBot Sandbox");
+        String worldFile = properties.getOrDefault(WORLD_FILE, "").trim();
+        Optional<Path> worldPath = worldFile.isEmpty() ? Optional.empty() : Optional.of(Path.of(worldFile));
+        WorldDefinition world = worldPath
+                .map(path -> WorldFile.read(path, selfId, nickname, WORLD_FILE + " (" + path + ")", problems))
+                .orElseGet(() -> WorldDefinition.standard(selfId, nickname));
+        SandboxSettings sandbox = new SandboxSettings(selfId, nickname,
                 (int) longValue("onebot.sandbox.messageCapacity", 10_000, 1, 10_000_000),
-                booleanValue("onebot.sandbox.http", true));
+                booleanValue("onebot.sandbox.http", true), worldPath, world);
         List<ServerEntry> servers = new ArrayList<>();
         for (String name : entryNames(SERVERS_PREFIX, SERVER_OPTIONS)) {
             servers.add(serverEntry(name));

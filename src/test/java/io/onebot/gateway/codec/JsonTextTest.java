@@ -3,6 +3,7 @@ package io.onebot.gateway.codec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -153,5 +154,22 @@ class JsonTextTest {
     void bracketsInsideStringsDoNotCountAsNesting() {
         assertEquals(0, JsonText.nestingDepth("'[[[' \"{{{\" 'it\\'s [' "));
         assertEquals(2, JsonText.nestingDepth("{a:['x]']}"));
+    }
+
+    @Test
+    void aDocumentWithCommentsIsRead() throws Exception {
+        JsonValue value = JsonText.parseDocument("{\n  // who\n  self: {user_id: 10001,},\n}");
+        assertEquals(10001, value.asJsonObject().getJsonObject("self").getInt("user_id"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\\n  a: 1,\\n  b: tru\\n}                 | line 4, column 1: Illegal value 'tru'",
+            "{a: 1\\n b: 2}                             | line 2, column 6: Expected decimal digit",
+            "{a: 1} extra                              | line 1, column 8: unexpected text after the end"})
+    void aBrokenDocumentIsReportedWithItsPosition(String text, String expected) {
+        MalformedRequestException error = assertThrows(MalformedRequestException.class,
+                () -> JsonText.parseDocument(text.replace("\\n", "\n")));
+        assertTrue(error.getMessage().startsWith(expected.strip()), error.getMessage());
     }
 }

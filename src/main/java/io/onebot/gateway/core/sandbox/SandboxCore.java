@@ -22,6 +22,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -60,7 +61,7 @@ public class SandboxCore implements BotCore {
 
     @PostConstruct
     void init() {
-        world = SandboxWorld.standard(settings.sandbox().selfId(), settings.sandbox().nickname());
+        world = new SandboxWorld(settings.sandbox().world());
         store = new MessageStore(settings.sandbox().messageCapacity());
         injector = new SandboxInjector(this);
     }
@@ -98,7 +99,7 @@ public class SandboxCore implements BotCore {
     }
 
     /** Unix time in seconds. */
-    long now() {
+    public long now() {
         return clock.instant().getEpochSecond();
     }
 
@@ -166,6 +167,20 @@ public class SandboxCore implements BotCore {
 
     int nextMessageId() {
         return store.nextId();
+    }
+
+    /**
+     * Emits a notice: {@code time}, {@code self_id}, {@code post_type} and {@code notice_type}
+     * first, then the given fields.
+     */
+    public void notice(String noticeType, JsonObjectBuilder fields) {
+        events.fire(new GenericEvent(Json.createObjectBuilder()
+                .add("time", now())
+                .add("self_id", selfId())
+                .add("post_type", "notice")
+                .add("notice_type", noticeType)
+                .addAll(fields)
+                .build()));
     }
 
     /** Emits an event that is not a message. */

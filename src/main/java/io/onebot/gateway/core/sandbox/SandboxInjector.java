@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * <p>Whatever the event leaves out is filled in: {@code time}, {@code self_id}, a fresh
  * {@code message_id}, the message from {@code raw_message} (or the reverse), {@code font}, the
  * {@code sub_type} and a {@code sender} taken from the world. Fields the model does not name are
- * kept. All events of one call are checked before the first is emitted.
+ * kept. All events of one call are checked before the first is emitted. A request event
+ * (friend, or group add/invite) is also filed in the world, under its {@code flag} or a fresh
+ * one, so that {@code set_friend_add_request} and {@code set_group_add_request} can answer it.
  */
 final class SandboxInjector implements EventInjector {
 
@@ -60,6 +62,9 @@ final class SandboxInjector implements EventInjector {
             if (event instanceof MessageEvent message) {
                 ids.add(core.record(message));
             } else {
+                if (event instanceof GenericEvent generic && generic.postType().equals("request")) {
+                    file(generic.body());
+                }
                 core.emit(event);
                 ids.add(null);
             }
@@ -91,7 +96,54 @@ final class SandboxInjector implements EventInjector {
                 .add("time", time)
                 .add("self_id", core.selfId())
                 .add("post_type", postType);
+        if (postType.equals("request")) {
+            checkRequest(event);
+            if (!event.containsKey("flag")) {
+                body.add("flag", core.world().newFlag());
+            }
+        }
         return new GenericEvent(body.build());
+    }
+
+    /** A request event must say who asks for what, so that it can be answered by its flag. */
+    private void checkRequest(JsonObject event) {
+        String type = string(event, "request_type");
+        integer(event, "user_id");
+        if (event.containsKey("flag") && string(event, "flag").isBlank()) {
+            throw new IllegalArgumentException("flag must not be blank; leave it out to get one");
+        }
+        switch (type) {
+            case "friend" -> { }
+            case "group" -> {
+                long groupId = integer(event, "group_id");
+                String subType = event.containsKey("sub_type") ? string(event, "sub_type") : "";
+                if (!subType.equals("add") && !subType.equals("invite")) {
+                    throw new IllegalArgumentException("sub_type of a group request must be add or invite, not '" + subType + "'");
+                }
+                if (subType.equals("add") && core.world().group(groupId).isEmpty()) {
+                    throw new IllegalArgumentException("group " + groupId + " does not exist in the sandbox; groups: "
+                            + core.world().groups().stream().map(Group::groupId).toList());
+                }
+            }
+            default -> throw new IllegalArgumentException("request_type must be friend or group, not '" + type + "'");
+        }
+    }
+
+    /** Files an emitted request in the world, so that set_*_add_request can answer it. */
+    private void file(JsonObject request) {
+        long userId = integer(request, "user_id");
+        Person user = core.world().meet(new Person(userId, request.getString("nickname", ""), "unknown", 0));
+        String flag = request.getString("flag");
+        String comment = request.getString("comment", "");
+        if (request.getString("request_type").equals("friend")) {
+            core.world().addFriendRequest(new SandboxWorld.FriendRequest(flag, user, comment));
+        } else {
+            long groupId = integer(request, "group_id");
+            String groupName = request.getString("group_name", core.world().group(groupId).map(Group::name)
+                    .orElse("Group " + groupId));
+            core.world().addGroupRequest(new SandboxWorld.GroupRequest(flag, request.getString("sub_type"), groupId,
+                    groupName, user, comment));
+        }
     }
 
     private MessageEvent message(JsonObject event, boolean sentType, long time) {

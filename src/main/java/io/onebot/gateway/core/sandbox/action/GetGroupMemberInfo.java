@@ -29,7 +29,7 @@ public class GetGroupMemberInfo extends SandboxAction<GetGroupMemberInfo.Params,
     public GroupMemberInfo handle(Params params, ActionContext context) {
         Group group = core.group(params.groupId());
         return group.member(params.userId())
-                .map(m -> Views.member(group, m))
+                .map(m -> Views.member(group, m, core.now()))
                 .orElseThrow(() -> new ActionFailedException("user " + params.userId() + " is not a member of group "
                         + params.groupId() + "; members: " + group.members().keySet()));
     }

@@ -28,6 +28,6 @@ public class GetGroupMemberList extends SandboxAction<GetGroupMemberList.Params,
     @Override
     public List<GroupMemberInfo> handle(Params params, ActionContext context) {
         Group group = core.group(params.groupId());
-        return group.members().values().stream().map(m -> Views.member(group, m)).toList();
+        return group.members().values().stream().map(m -> Views.member(group, m, core.now())).toList();
     }
 }

@@ -12,12 +12,16 @@ final class Views {
     }
 
     static GroupInfo group(Group group) {
-        return new GroupInfo(group.groupId(), group.name(), group.members().size(), group.maxMemberCount());
+        return new GroupInfo(group.groupId(), group.name(), group.members().size(), group.maxMemberCount(),
+                group.wholeBan() ? -1 : 0);
     }
 
-    static GroupMemberInfo member(Group group, Member member) {
+    /** A member as seen at {@code now}: a mute that has run out shows as 0, as does a lapsed title. */
+    static GroupMemberInfo member(Group group, Member member, long now) {
+        boolean titleLapsed = member.titleExpireTime() != 0 && member.titleExpireTime() <= now;
         return new GroupMemberInfo(group.groupId(), member.person().userId(), member.person().nickname(),
                 member.card(), member.person().sex(), member.person().age(), "", member.joinTime(), member.joinTime(),
-                member.level(), member.role(), false, member.title(), 0, true);
+                member.level(), member.role(), false, titleLapsed ? "" : member.title(),
+                titleLapsed ? 0 : member.titleExpireTime(), true, member.shutUp(now) ? member.shutUpUntil() : 0);
     }
 }
