@@ -26,4 +26,9 @@ public interface BotCore {
     default Optional<EventInjector> injector() {
         return Optional.empty();
     }
+
+    /** The core's control surface for simulated people, if it has one (the sandbox does). */
+    default Optional<CoreControl> control() {
+        return Optional.empty();
+    }
 }

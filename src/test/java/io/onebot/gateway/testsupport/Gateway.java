@@ -33,9 +33,18 @@ public final class Gateway {
 
     /** POSTs to {@code /sandbox/events}; {@code authorization} may be null. */
     public HttpResponse<String> inject(String body, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/sandbox/events"))
+        return sandbox("POST", "/events", body, authorization);
+    }
+
+    /**
+     * Calls a sandbox control route such as {@code /messages} or {@code /world}; {@code body} is
+     * sent when not null, {@code authorization} when not null.
+     */
+    public HttpResponse<String> sandbox(String method, String route, String body, String authorization)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/sandbox" + route))
                 .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

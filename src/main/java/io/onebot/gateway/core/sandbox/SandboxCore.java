@@ -4,6 +4,7 @@ import io.onebot.gateway.config.GatewaySettings;
 import io.onebot.gateway.core.ActionFailedException;
 import io.onebot.gateway.core.ActionHandler;
 import io.onebot.gateway.core.BotCore;
+import io.onebot.gateway.core.CoreControl;
 import io.onebot.gateway.core.EventInjector;
 import io.onebot.gateway.protocol.event.BotStatus;
 import io.onebot.gateway.protocol.event.GenericEvent;
@@ -56,14 +57,16 @@ public class SandboxCore implements BotCore {
     Instance<SandboxAction<?, ?>> handlers;
 
     private SandboxWorld world;
-    private MessageStore store;
+    private volatile MessageStore store;
     private SandboxInjector injector;
+    private SandboxControl control;
 
     @PostConstruct
     void init() {
         world = new SandboxWorld(settings.sandbox().world());
         store = new MessageStore(settings.sandbox().messageCapacity());
         injector = new SandboxInjector(this);
+        control = new SandboxControl(this, injector);
     }
 
     @Override
@@ -91,6 +94,11 @@ public class SandboxCore implements BotCore {
     @Override
     public Optional<EventInjector> injector() {
         return Optional.of(injector);
+    }
+
+    @Override
+    public Optional<CoreControl> control() {
+        return Optional.of(control);
     }
 
     /** The people and groups the account knows. */
@@ -173,14 +181,42 @@ public class SandboxCore implements BotCore {
      * Emits a notice: {@code time}, {@code self_id}, {@code post_type} and {@code notice_type}
      * first, then the given fields.
      */
-    public void notice(String noticeType, JsonObjectBuilder fields) {
-        events.fire(new GenericEvent(Json.createObjectBuilder()
+    public GenericEvent notice(String noticeType, JsonObjectBuilder fields) {
+        GenericEvent notice = new GenericEvent(Json.createObjectBuilder()
                 .add("time", now())
                 .add("self_id", selfId())
                 .add("post_type", "notice")
                 .add("notice_type", noticeType)
                 .addAll(fields)
-                .build()));
+                .build());
+        events.fire(notice);
+        return notice;
+    }
+
+    /**
+     * Emits the {@code notify}/{@code poke} notice of {@code userId} poking {@code targetId}. A
+     * group poke carries {@code group_id}; a friend poke has no {@code group_id} key at all
+     * (clients such as node-napcat-ts tell the two apart by that key) and adds NapCat's
+     * {@code sender_id}, the poker.
+     *
+     * @param groupId the group, or null for a poke between friends
+     */
+    public GenericEvent poke(Long groupId, long userId, long targetId) {
+        JsonObjectBuilder fields = Json.createObjectBuilder().add("sub_type", "poke");
+        if (groupId != null) {
+            fields.add("group_id", groupId);
+        }
+        fields.add("user_id", userId);
+        if (groupId == null) {
+            fields.add("sender_id", userId);
+        }
+        return notice("notify", fields.add("target_id", targetId));
+    }
+
+    /** Puts the world back to its starting state and forgets every message. */
+    public void reset() {
+        world.reset();
+        store = new MessageStore(settings.sandbox().messageCapacity());
     }
 
     /** Emits an event that is not a message. */

@@ -11,16 +11,13 @@ import io.onebot.gateway.protocol.event.OneBotEvent;
 import io.onebot.gateway.protocol.event.Sender;
 import io.onebot.gateway.protocol.message.Segment;
 import jakarta.json.Json;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Completes events injected from outside and emits them through the sandbox.
@@ -39,7 +36,6 @@ final class SandboxInjector implements EventInjector {
     private static final Set<String> MODELLED = Set.of("time", "self_id", "post_type", "message_type", "sub_type",
             "message_id", "message_seq", "real_id", "user_id", "group_id", "group_name", "target_id", "sender",
             "message", "raw_message", "message_format", "font", "message_sent_type");
-    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,19}");
 
     private final SandboxCore core;
 
@@ -49,6 +45,20 @@ final class SandboxInjector implements EventInjector {
 
     @Override
     public List<Integer> inject(List<JsonObject> events) {
+        List<Integer> ids = new ArrayList<>(events.size());
+        for (OneBotEvent event : emit(events)) {
+            ids.add(event instanceof MessageEvent message ? message.messageId() : null);
+        }
+        return ids;
+    }
+
+    /**
+     * Completes and emits the given events in order, or none of them when any is invalid.
+     *
+     * @return the events as emitted
+     * @throws IllegalArgumentException naming the first invalid event and why
+     */
+    List<OneBotEvent> emit(List<JsonObject> events) {
         List<OneBotEvent> prepared = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             try {
@@ -57,19 +67,17 @@ final class SandboxInjector implements EventInjector {
                 throw new IllegalArgumentException((events.size() == 1 ? "event" : "event[" + i + "]") + ": " + e.getMessage(), e);
             }
         }
-        List<Integer> ids = new ArrayList<>(prepared.size());
         for (OneBotEvent event : prepared) {
             if (event instanceof MessageEvent message) {
-                ids.add(core.record(message));
+                core.record(message);
             } else {
                 if (event instanceof GenericEvent generic && generic.postType().equals("request")) {
                     file(generic.body());
                 }
                 core.emit(event);
-                ids.add(null);
             }
         }
-        return ids;
+        return prepared;
     }
 
     private OneBotEvent prepare(JsonObject event) {
@@ -220,28 +228,14 @@ final class SandboxInjector implements EventInjector {
     }
 
     private static long missing(String field) {
-        throw new IllegalArgumentException(field + " is required");
+        throw Fields.missing(field);
     }
 
     private static String string(JsonObject object, String key) {
-        if (object.get(key) instanceof JsonString value) {
-            return value.getString();
-        }
-        throw new IllegalArgumentException(key + " must be a string, not " + object.get(key));
+        return Fields.string(object, key);
     }
 
     private static long integer(JsonObject object, String key) {
-        JsonValue value = object.get(key);
-        try {
-            if (value instanceof JsonNumber number) {
-                return number.longValueExact();
-            }
-            if (value instanceof JsonString text && INTEGER.matcher(text.getString()).matches()) {
-                return Long.parseLong(text.getString());
-            }
-        } catch (ArithmeticException | NumberFormatException e) {
-            // Reported below.
-        }
-        throw new IllegalArgumentException(key + " must be an integer, not " + value);
+        return Fields.integer(object, key);
     }
 }
