@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A simulated QQ account. It holds the world and the message store, carries out sends and
@@ -57,12 +58,16 @@ public class SandboxCore implements BotCore {
 
     private SandboxWorld world;
     private MessageStore store;
+    private ForwardStore forwards;
+    private Essences essences;
     private SandboxInjector injector;
 
     @PostConstruct
     void init() {
         world = new SandboxWorld(settings.sandbox().world());
         store = new MessageStore(settings.sandbox().messageCapacity());
+        forwards = new ForwardStore(settings.sandbox().messageCapacity());
+        essences = new Essences(settings.sandbox().messageCapacity());
         injector = new SandboxInjector(this);
     }
 
@@ -153,6 +158,67 @@ public class SandboxCore implements BotCore {
         events.fire(new GenericEvent(notice.add("message_id", messageId).build()));
     }
 
+    /**
+     * Up to {@code count} messages of a group, oldest first: the latest, or the message
+     * {@code anchor} and those before it. Recalled and forgotten messages are not there.
+     */
+    public List<MessageEvent> groupHistory(long groupId, Integer anchor, int count) {
+        group(groupId);
+        return history(MessageStore.group(groupId), anchor, count, "group " + groupId);
+    }
+
+    /** Like {@link #groupHistory}, for the private chat with a person the account knows. */
+    public List<MessageEvent> friendHistory(long userId, Integer anchor, int count) {
+        world.person(userId).orElseThrow(() -> new ActionFailedException("user " + userId
+                + " is not known to the sandbox account; known: " + world.knownPeople()));
+        return history(MessageStore.peer(userId), anchor, count, "the chat with user " + userId);
+    }
+
+    private List<MessageEvent> history(String conversation, Integer anchor, int count, String where) {
+        return store.history(conversation, anchor, count).orElseThrow(() -> new ActionFailedException("message "
+                + anchor + " is not a stored message of " + where + " (never sent there, recalled, or forgotten)"));
+    }
+
+    /**
+     * Adds ({@code add}) or takes back the account's reaction with an emoji on a stored message.
+     *
+     * @return how many now react with that emoji, or empty when nothing changed
+     */
+    public OptionalInt react(int messageId, String emojiId, boolean add) {
+        message(messageId);
+        try {
+            return store.react(messageId, emojiId, selfId(), add);
+        } catch (IllegalArgumentException forgottenMeanwhile) {
+            throw notFound(messageId);
+        }
+    }
+
+    /** Stores a merged forward and returns its {@code res_id}. */
+    public String storeForward(Forwarded forward) {
+        return forwards.put(forward);
+    }
+
+    /** A stored merged forward, or a failure. */
+    public Forwarded forward(String resId) {
+        return forwards.get(resId).orElseThrow(() -> new ActionFailedException("forward '" + resId
+                + "' does not exist (never sent, or forgotten)"));
+    }
+
+    /** Marks a group message as essence; false when it already is one. */
+    public boolean markEssence(Essence essence) {
+        return essences.add(essence);
+    }
+
+    /** Unmarks an essence message, returning it if it was marked. */
+    public Optional<Essence> unmarkEssence(int messageId) {
+        return essences.remove(messageId);
+    }
+
+    /** A group's essence messages, oldest mark first. */
+    public List<Essence> essences(long groupId) {
+        return essences.of(groupId);
+    }
+
     /** A group member as the sender of a group message. */
     static Sender sender(Member member) {
         return new Sender(member.person().userId(), member.person().nickname(), member.card(), member.role());
@@ -165,7 +231,8 @@ public class SandboxCore implements BotCore {
         return message.messageId();
     }
 
-    int nextMessageId() {
+    /** A fresh message id, for messages built outside the core (such as forward nodes). */
+    public int nextMessageId() {
         return store.nextId();
     }
 
