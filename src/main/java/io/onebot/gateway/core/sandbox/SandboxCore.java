@@ -41,7 +41,8 @@ import java.util.OptionalInt;
 @Typed(SandboxCore.class)
 public class SandboxCore implements BotCore {
 
-    static final int FONT = 14;
+    /** The {@code font} of every message, as NapCat reports it. */
+    public static final int FONT = 14;
 
     @Inject
     GatewaySettings settings;
@@ -110,10 +111,7 @@ public class SandboxCore implements BotCore {
 
     /** Sends a private message to a friend; returns its id. */
     public int sendPrivate(long userId, List<Segment> message) {
-        Person peer = world.friend(userId).map(SandboxWorld.Friend::person)
-                .orElseThrow(() -> new ActionFailedException("user " + userId
-                        + " is not a friend of the sandbox account; friends: "
-                        + world.friends().stream().map(f -> f.person().userId()).toList()));
+        Person peer = friend(userId);
         MessageEvent sent = new MessageEvent(now(), selfId(), true, MessageEvent.PRIVATE, "friend", store.nextId(),
                 selfId(), null, null, peer.userId(), Sender.of(selfId(), nickname()), message, FONT, null);
         return record(sent);
@@ -126,6 +124,20 @@ public class SandboxCore implements BotCore {
         MessageEvent sent = new MessageEvent(now(), selfId(), true, MessageEvent.GROUP, "normal", store.nextId(),
                 selfId(), groupId, group.name(), groupId, sender(me), message, FONT, null);
         return record(sent);
+    }
+
+    /** A friend of the account, or a failure naming the friends. */
+    public Person friend(long userId) {
+        return world.friend(userId).map(SandboxWorld.Friend::person)
+                .orElseThrow(() -> new ActionFailedException("user " + userId
+                        + " is not a friend of the sandbox account; friends: "
+                        + world.friends().stream().map(f -> f.person().userId()).toList()));
+    }
+
+    /** Anyone the account knows, or a failure naming them. */
+    public Person person(long userId) {
+        return world.person(userId).orElseThrow(() -> new ActionFailedException("user " + userId
+                + " is not known to the sandbox account; known: " + world.knownPeople()));
     }
 
     /** The group with that id, or a failure naming the known groups. */
@@ -169,8 +181,7 @@ public class SandboxCore implements BotCore {
 
     /** Like {@link #groupHistory}, for the private chat with a person the account knows. */
     public List<MessageEvent> friendHistory(long userId, Integer anchor, int count) {
-        world.person(userId).orElseThrow(() -> new ActionFailedException("user " + userId
-                + " is not known to the sandbox account; known: " + world.knownPeople()));
+        person(userId);
         return history(MessageStore.peer(userId), anchor, count, "the chat with user " + userId);
     }
 
@@ -207,6 +218,11 @@ public class SandboxCore implements BotCore {
     /** Marks a group message as essence; false when it already is one. */
     public boolean markEssence(Essence essence) {
         return essences.add(essence);
+    }
+
+    /** The essence mark of a message, if it has one. */
+    public Optional<Essence> essence(int messageId) {
+        return essences.get(messageId);
     }
 
     /** Unmarks an essence message, returning it if it was marked. */
