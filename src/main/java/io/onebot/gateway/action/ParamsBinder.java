@@ -1,5 +1,6 @@
 package io.onebot.gateway.action;
 
+import io.onebot.gateway.core.Alias;
 import io.onebot.gateway.core.InvalidParamsException;
 import io.onebot.gateway.core.Required;
 import jakarta.json.JsonNumber;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
  * {@code false}, {@code "true"}/{@code "false"}, 1/0), {@code String} (numbers are turned into
  * their text), {@code JsonValue} and {@code JsonObject} (as sent). A missing or null parameter
  * is null for object types and zero/false for primitives, unless the component is
- * {@link Required}. Every failure names the parameter.
+ * {@link Required}. A component marked {@link Alias} is also read from its alias when its own
+ * name is absent or null. Every failure names the parameter as the request spelled it.
  */
 final class ParamsBinder<P extends Record> {
 
@@ -45,8 +47,10 @@ final class ParamsBinder<P extends Record> {
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
             types[i] = component.getType();
-            slots[i] = new Slot(snakeCase(component.getName()), Kind.of(component.getType(), type),
-                    component.isAnnotationPresent(Required.class), zeroOf(component.getType()));
+            Alias alias = component.getAnnotation(Alias.class);
+            slots[i] = new Slot(snakeCase(component.getName()), alias == null ? null : alias.value(),
+                    Kind.of(component.getType(), type), component.isAnnotationPresent(Required.class),
+                    zeroOf(component.getType()));
         }
         try {
             Constructor<P> constructor = type.getDeclaredConstructor(types);
@@ -98,17 +102,26 @@ final class ParamsBinder<P extends Record> {
         return type == boolean.class ? Boolean.FALSE : null;
     }
 
-    private record Slot(String name, Kind kind, boolean required, Object absent) {
+    private record Slot(String name, String alias, Kind kind, boolean required, Object absent) {
 
         Object read(JsonObject params) {
+            String from = name;
             JsonValue value = params.get(name);
-            if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            if (isAbsent(value) && alias != null) {
+                from = alias;
+                value = params.get(alias);
+            }
+            if (isAbsent(value)) {
                 if (required) {
                     throw new InvalidParamsException(name, "is required");
                 }
                 return absent;
             }
-            return kind.convert(name, value);
+            return kind.convert(from, value);
+        }
+
+        private static boolean isAbsent(JsonValue value) {
+            return value == null || value.getValueType() == JsonValue.ValueType.NULL;
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.onebot.gateway.core.Alias;
 import io.onebot.gateway.core.InvalidParamsException;
 import io.onebot.gateway.core.NoParams;
 import io.onebot.gateway.core.Required;
@@ -34,6 +35,9 @@ class ParamsBinderTest {
     }
 
     record Unsupported(double ratio) {
+    }
+
+    record Aliased(@Alias("reverseOrder") Boolean reverseOrder) {
     }
 
     private static JsonObject params(String json) {
@@ -179,6 +183,15 @@ class ParamsBinderTest {
         assertNull(texts.messageText());
         assertNull(texts.anyValue());
         assertNull(texts.someObject());
+    }
+
+    @Test
+    void anAliasIsReadWhenTheSnakeCaseNameIsAbsentOrNull() {
+        assertEquals(new Aliased(true), bind(Aliased.class, "{\"reverseOrder\":true}"));
+        assertEquals(new Aliased(true), bind(Aliased.class, "{\"reverse_order\":null,\"reverseOrder\":\"1\"}"));
+        assertEquals(new Aliased(false), bind(Aliased.class, "{\"reverse_order\":false,\"reverseOrder\":true}"));
+        assertNull(bind(Aliased.class, "{}").reverseOrder());
+        assertEquals("reverseOrder", refusal(Aliased.class, "{\"reverseOrder\":\"maybe\"}").parameter());
     }
 
     @Test

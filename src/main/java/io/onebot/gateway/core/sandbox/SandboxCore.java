@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A simulated QQ account. It holds the world and the message store, carries out sends and
@@ -41,7 +42,8 @@ import java.util.Optional;
 @Typed(SandboxCore.class)
 public class SandboxCore implements BotCore {
 
-    static final int FONT = 14;
+    /** The {@code font} of every message, as NapCat reports it. */
+    public static final int FONT = 14;
 
     @Inject
     GatewaySettings settings;
@@ -57,14 +59,17 @@ public class SandboxCore implements BotCore {
     Instance<SandboxAction<?, ?>> handlers;
 
     private SandboxWorld world;
+    // Replaced as a whole by reset(); volatile so that every thread sees the current ones.
     private volatile MessageStore store;
+    private volatile ForwardStore forwards;
+    private volatile Essences essences;
     private SandboxInjector injector;
     private SandboxControl control;
 
     @PostConstruct
     void init() {
         world = new SandboxWorld(settings.sandbox().world());
-        store = new MessageStore(settings.sandbox().messageCapacity());
+        freshStores();
         injector = new SandboxInjector(this);
         control = new SandboxControl(this, injector);
     }
@@ -113,10 +118,7 @@ public class SandboxCore implements BotCore {
 
     /** Sends a private message to a friend; returns its id. */
     public int sendPrivate(long userId, List<Segment> message) {
-        Person peer = world.friend(userId).map(SandboxWorld.Friend::person)
-                .orElseThrow(() -> new ActionFailedException("user " + userId
-                        + " is not a friend of the sandbox account; friends: "
-                        + world.friends().stream().map(f -> f.person().userId()).toList()));
+        Person peer = friend(userId);
         MessageEvent sent = new MessageEvent(now(), selfId(), true, MessageEvent.PRIVATE, "friend", store.nextId(),
                 selfId(), null, null, peer.userId(), Sender.of(selfId(), nickname()), message, FONT, null);
         return record(sent);
@@ -129,6 +131,20 @@ public class SandboxCore implements BotCore {
         MessageEvent sent = new MessageEvent(now(), selfId(), true, MessageEvent.GROUP, "normal", store.nextId(),
                 selfId(), groupId, group.name(), groupId, sender(me), message, FONT, null);
         return record(sent);
+    }
+
+    /** A friend of the account, or a failure naming the friends. */
+    public Person friend(long userId) {
+        return world.friend(userId).map(SandboxWorld.Friend::person)
+                .orElseThrow(() -> new ActionFailedException("user " + userId
+                        + " is not a friend of the sandbox account; friends: "
+                        + world.friends().stream().map(f -> f.person().userId()).toList()));
+    }
+
+    /** Anyone the account knows, or a failure naming them. */
+    public Person person(long userId) {
+        return world.person(userId).orElseThrow(() -> new ActionFailedException("user " + userId
+                + " is not known to the sandbox account; known: " + world.knownPeople()));
     }
 
     /** The group with that id, or a failure naming the known groups. */
@@ -161,6 +177,71 @@ public class SandboxCore implements BotCore {
         events.fire(new GenericEvent(notice.add("message_id", messageId).build()));
     }
 
+    /**
+     * Up to {@code count} messages of a group, oldest first: the latest, or the message
+     * {@code anchor} and those before it. Recalled and forgotten messages are not there.
+     */
+    public List<MessageEvent> groupHistory(long groupId, Integer anchor, int count) {
+        group(groupId);
+        return history(MessageStore.group(groupId), anchor, count, "group " + groupId);
+    }
+
+    /** Like {@link #groupHistory}, for the private chat with a person the account knows. */
+    public List<MessageEvent> friendHistory(long userId, Integer anchor, int count) {
+        person(userId);
+        return history(MessageStore.peer(userId), anchor, count, "the chat with user " + userId);
+    }
+
+    private List<MessageEvent> history(String conversation, Integer anchor, int count, String where) {
+        return store.history(conversation, anchor, count).orElseThrow(() -> new ActionFailedException("message "
+                + anchor + " is not a stored message of " + where + " (never sent there, recalled, or forgotten)"));
+    }
+
+    /**
+     * Adds ({@code add}) or takes back the account's reaction with an emoji on a stored message.
+     *
+     * @return how many now react with that emoji, or empty when nothing changed
+     */
+    public OptionalInt react(int messageId, String emojiId, boolean add) {
+        message(messageId);
+        try {
+            return store.react(messageId, emojiId, selfId(), add);
+        } catch (IllegalArgumentException forgottenMeanwhile) {
+            throw notFound(messageId);
+        }
+    }
+
+    /** Stores a merged forward and returns its {@code res_id}. */
+    public String storeForward(Forwarded forward) {
+        return forwards.put(forward);
+    }
+
+    /** A stored merged forward, or a failure. */
+    public Forwarded forward(String resId) {
+        return forwards.get(resId).orElseThrow(() -> new ActionFailedException("forward '" + resId
+                + "' does not exist (never sent, or forgotten)"));
+    }
+
+    /** Marks a group message as essence; false when it already is one. */
+    public boolean markEssence(Essence essence) {
+        return essences.add(essence);
+    }
+
+    /** The essence mark of a message, if it has one. */
+    public Optional<Essence> essence(int messageId) {
+        return essences.get(messageId);
+    }
+
+    /** Unmarks an essence message, returning it if it was marked. */
+    public Optional<Essence> unmarkEssence(int messageId) {
+        return essences.remove(messageId);
+    }
+
+    /** A group's essence messages, oldest mark first. */
+    public List<Essence> essences(long groupId) {
+        return essences.of(groupId);
+    }
+
     /** A group member as the sender of a group message. */
     static Sender sender(Member member) {
         return new Sender(member.person().userId(), member.person().nickname(), member.card(), member.role());
@@ -173,7 +254,8 @@ public class SandboxCore implements BotCore {
         return message.messageId();
     }
 
-    int nextMessageId() {
+    /** A fresh message id, for messages built outside the core (such as forward nodes). */
+    public int nextMessageId() {
         return store.nextId();
     }
 
@@ -213,10 +295,17 @@ public class SandboxCore implements BotCore {
         return notice("notify", fields.add("target_id", targetId));
     }
 
-    /** Puts the world back to its starting state and forgets every message. */
+    /** Puts the world back to its starting state and forgets every message, forward and essence mark. */
     public void reset() {
         world.reset();
-        store = new MessageStore(settings.sandbox().messageCapacity());
+        freshStores();
+    }
+
+    private void freshStores() {
+        int capacity = settings.sandbox().messageCapacity();
+        store = new MessageStore(capacity);
+        forwards = new ForwardStore(capacity);
+        essences = new Essences(capacity);
     }
 
     /** Emits an event that is not a message. */

@@ -7,7 +7,10 @@ import io.onebot.gateway.core.sandbox.SandboxCore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** {@code delete_msg}: recalls a message; a recall notice follows. */
+/**
+ * {@code delete_msg}: recalls a message; a recall notice follows. The bot's own messages can
+ * always be recalled; someone else's only in a group where the bot's role is above the sender's.
+ */
 @ApplicationScoped
 public class DeleteMsg extends SandboxAction<DeleteMsg.Params, Void> {
 
@@ -24,7 +27,7 @@ public class DeleteMsg extends SandboxAction<DeleteMsg.Params, Void> {
 
     @Override
     public Void handle(Params params, ActionContext context) {
-        core.recall(params.messageId());
+        Moderation.recall(core, params.messageId());
         return null;
     }
 }

@@ -14,14 +14,19 @@ final class OutgoingMessage {
 
     /** The segments to send; a missing, malformed or empty message is a 1400 naming {@code message}. */
     static List<Segment> segments(JsonValue message, JsonValue autoEscape) {
+        return segments(message, autoEscape, "message");
+    }
+
+    /** Like {@link #segments(JsonValue, JsonValue)}, for a message under another name, such as {@code operation.reply}. */
+    static List<Segment> segments(JsonValue message, JsonValue autoEscape, String parameter) {
         List<Segment> segments;
         try {
             segments = MessageValues.parse(message, MessageValues.autoEscape(autoEscape));
         } catch (IllegalArgumentException e) {
-            throw new InvalidParamsException("message", "is invalid: " + e.getMessage());
+            throw new InvalidParamsException(parameter, "is invalid: " + e.getMessage());
         }
         if (segments.isEmpty()) {
-            throw new InvalidParamsException("message", "is empty");
+            throw new InvalidParamsException(parameter, "is empty");
         }
         return segments;
     }

@@ -1,14 +1,11 @@
 package io.onebot.gateway.core.sandbox.action;
 
 import io.onebot.gateway.core.ActionContext;
-import io.onebot.gateway.core.ActionFailedException;
 import io.onebot.gateway.core.Required;
 import io.onebot.gateway.core.sandbox.SandboxAction;
 import io.onebot.gateway.core.sandbox.SandboxCore;
-import io.onebot.gateway.core.sandbox.SandboxWorld.FriendRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 /**
  * {@code set_friend_add_request}: answers a pending friend request by the {@code flag} of its
@@ -31,19 +28,7 @@ public class SetFriendAddRequest extends SandboxAction<SetFriendAddRequest.Param
 
     @Override
     public Void handle(Params params, ActionContext context) {
-        boolean approve = params.approve() == null || params.approve();
-        FriendRequest request = core.world().atomically(() -> {
-            FriendRequest pending = core.world().takeFriendRequest(params.flag()).orElseThrow(() ->
-                    new ActionFailedException("no pending friend request has flag '" + params.flag() + "'; pending: "
-                            + core.world().friendRequests().stream().map(FriendRequest::flag).toList()));
-            if (approve) {
-                core.world().putFriend(pending.user(), params.remark() == null ? "" : params.remark());
-            }
-            return pending;
-        });
-        if (approve) {
-            core.notice("friend_add", Json.createObjectBuilder().add("user_id", request.user().userId()));
-        }
+        RequestAnswers.friend(core, params.flag(), params.approve() == null || params.approve(), params.remark());
         return null;
     }
 }

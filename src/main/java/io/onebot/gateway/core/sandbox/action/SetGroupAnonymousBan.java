@@ -36,7 +36,7 @@ public class SetGroupAnonymousBan extends SandboxAction<SetGroupAnonymousBan.Par
     @Override
     public Void handle(Params params, ActionContext context) {
         anonymousFlag(params);
-        GroupRules.seconds(params.duration() == null ? 1800 : params.duration(), SetGroupBan.MAX_DURATION, "duration");
+        GroupRules.seconds(params.duration() == null ? Moderation.DEFAULT_BAN : params.duration(), Moderation.MAX_BAN, "duration");
         Group group = core.group(params.groupId());
         GroupRules.requireAdmin(group, GroupRules.bot(core, group), "ban anonymous senders");
         if (!group.anonymous()) {

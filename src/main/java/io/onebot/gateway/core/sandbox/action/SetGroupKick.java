@@ -4,10 +4,8 @@ import io.onebot.gateway.core.ActionContext;
 import io.onebot.gateway.core.Required;
 import io.onebot.gateway.core.sandbox.SandboxAction;
 import io.onebot.gateway.core.sandbox.SandboxCore;
-import io.onebot.gateway.core.sandbox.SandboxWorld.Group;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 /**
  * {@code set_group_kick}: removes a member below the bot's role; a {@code group_decrease} notice
@@ -30,16 +28,7 @@ public class SetGroupKick extends SandboxAction<SetGroupKick.Params, Void> {
 
     @Override
     public Void handle(Params params, ActionContext context) {
-        core.world().atomically(() -> {
-            Group group = core.group(params.groupId());
-            GroupRules.requireAbove(group, GroupRules.bot(core, group), GroupRules.member(group, params.userId()), "kick");
-            return core.world().updateGroup(group.groupId(), g -> g.withoutMember(params.userId()));
-        });
-        core.notice("group_decrease", Json.createObjectBuilder()
-                .add("sub_type", "kick")
-                .add("group_id", params.groupId())
-                .add("operator_id", core.selfId())
-                .add("user_id", params.userId()));
+        Moderation.kick(core, params.groupId(), params.userId());
         return null;
     }
 }

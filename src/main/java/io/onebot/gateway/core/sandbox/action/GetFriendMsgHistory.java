@@ -1,0 +1,37 @@
+package io.onebot.gateway.core.sandbox.action;
+
+import io.onebot.gateway.core.ActionContext;
+import io.onebot.gateway.core.Alias;
+import io.onebot.gateway.core.Required;
+import io.onebot.gateway.core.sandbox.SandboxAction;
+import io.onebot.gateway.core.sandbox.SandboxCore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+/**
+ * {@code get_friend_msg_history}: the latest messages of the private chat with a person, or those up to a given one. Answers {@code {messages:[...]}} as described in {@link History}; recalled and forgotten
+ * messages are not there, and an anchor that is not a stored message of this chat fails.
+ */
+@ApplicationScoped
+public class GetFriendMsgHistory extends SandboxAction<GetFriendMsgHistory.Params, JsonObject> {
+
+    /** The person, the newest message wanted (a message id), how many, and whether newest first. */
+    public record Params(@Required long userId, Integer messageSeq, Integer count,
+                         @Alias("reverseOrder") Boolean reverseOrder) {
+    }
+
+    @Inject
+    SandboxCore core;
+
+    public GetFriendMsgHistory() {
+        super("get_friend_msg_history", Params.class);
+    }
+
+    @Override
+    public JsonObject handle(Params params, ActionContext context) {
+        int count = History.count(params.count());
+        return History.answer(core.friendHistory(params.userId(), History.anchor(params.messageSeq()), count),
+                params.reverseOrder(), context.messageFormat());
+    }
+}

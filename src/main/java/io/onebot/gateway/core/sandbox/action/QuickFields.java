@@ -1,0 +1,118 @@
+package io.onebot.gateway.core.sandbox.action;
+
+import io.onebot.gateway.core.InvalidParamsException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/**
+ * Reads the fields of {@code .handle_quick_operation}'s {@code context} and {@code operation}
+ * objects with the same leniency as top-level parameters (ids as numbers or numeric strings,
+ * booleans also as {@code "true"}/1), every failure a 1400 naming the field, such as
+ * {@code context.user_id}.
+ */
+final class QuickFields {
+
+    private final JsonObject object;
+    private final String name;
+
+    QuickFields(JsonObject object, String name) {
+        this.object = object;
+        this.name = name;
+    }
+
+    boolean has(String field) {
+        JsonValue value = object.get(field);
+        return value != null && value.getValueType() != JsonValue.ValueType.NULL;
+    }
+
+    JsonValue raw(String field) {
+        return has(field) ? object.get(field) : null;
+    }
+
+    String string(String field) {
+        JsonValue value = require(field);
+        if (value instanceof JsonString text && !text.getString().isBlank()) {
+            return text.getString();
+        }
+        throw invalid(field, "must be a non-empty string, not " + value);
+    }
+
+    /** A string, possibly empty, or null when the field is missing or null. */
+    String optionalString(String field) {
+        JsonValue value = raw(field);
+        if (value == null || value instanceof JsonString) {
+            return value == null ? null : ((JsonString) value).getString();
+        }
+        throw invalid(field, "must be a string, not " + value);
+    }
+
+    long integer(String field) {
+        JsonValue value = require(field);
+        try {
+            if (value instanceof JsonNumber number) {
+                return number.longValueExact();
+            }
+            if (value instanceof JsonString text) {
+                return new BigDecimal(text.getString().trim()).longValueExact();
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            // Reported below.
+        }
+        throw invalid(field, "must be an integer, not " + value);
+    }
+
+    int int32(String field) {
+        long value = integer(field);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw invalid(field, "must be a message id (int32), not " + value);
+        }
+        return (int) value;
+    }
+
+    /** A boolean, or {@code absent} when the field is missing or null. */
+    Boolean bool(String field, Boolean absent) {
+        if (!has(field)) {
+            return absent;
+        }
+        JsonValue value = object.get(field);
+        switch (value.getValueType()) {
+            case TRUE:
+                return true;
+            case FALSE:
+                return false;
+            case NUMBER:
+                BigDecimal number = ((JsonNumber) value).bigDecimalValue();
+                if (number.compareTo(BigDecimal.ONE) == 0 || number.signum() == 0) {
+                    return number.signum() != 0;
+                }
+                break;
+            case STRING:
+                String text = ((JsonString) value).getString().trim().toLowerCase(Locale.ROOT);
+                if (text.equals("true") || text.equals("1")) {
+                    return true;
+                }
+                if (text.equals("false") || text.equals("0")) {
+                    return false;
+                }
+                break;
+            default:
+                break;
+        }
+        throw invalid(field, "must be a boolean, not " + value);
+    }
+
+    InvalidParamsException invalid(String field, String problem) {
+        return new InvalidParamsException(name + "." + field, problem);
+    }
+
+    private JsonValue require(String field) {
+        if (!has(field)) {
+            throw invalid(field, "is required");
+        }
+        return object.get(field);
+    }
+}
