@@ -103,13 +103,20 @@ public final class EventEncoder {
     private static JsonObjectBuilder sender(Sender sender) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("user_id", sender.userId())
-                .add("nickname", sender.nickname() == null ? "" : sender.nickname());
-        if (sender.card() != null) {
-            json.add("card", sender.card());
-        }
-        if (sender.role() != null) {
-            json.add("role", sender.role());
+                .add("nickname", orEmpty(sender.nickname()))
+                .add("sex", sender.sex() == null ? "unknown" : sender.sex())
+                .add("age", sender.age());
+        if (sender.inGroup()) {
+            json.add("card", sender.card())
+                    .add("area", orEmpty(sender.area()))
+                    .add("level", orEmpty(sender.level()))
+                    .add("role", sender.role() == null ? "member" : sender.role())
+                    .add("title", orEmpty(sender.title()));
         }
         return json;
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 }

@@ -120,7 +120,7 @@ public class SandboxCore implements BotCore {
     public int sendPrivate(long userId, List<Segment> message) {
         Person peer = friend(userId);
         MessageEvent sent = new MessageEvent(now(), selfId(), true, MessageEvent.PRIVATE, "friend", store.nextId(),
-                selfId(), null, null, peer.userId(), Sender.of(selfId(), nickname()), message, FONT, null);
+                selfId(), null, null, peer.userId(), Sender.person(selfId(), nickname(), world.self().sex(), world.self().age()), message, FONT, null);
         return record(sent);
     }
 
@@ -244,7 +244,9 @@ public class SandboxCore implements BotCore {
 
     /** A group member as the sender of a group message. */
     static Sender sender(Member member) {
-        return new Sender(member.person().userId(), member.person().nickname(), member.card(), member.role());
+        Person person = member.person();
+        return Sender.member(person.userId(), person.nickname(), person.sex(), person.age(), member.card(),
+                member.role(), member.level(), member.title());
     }
 
     /** Stores a message given an id by {@link #nextMessageId()} and emits it. */

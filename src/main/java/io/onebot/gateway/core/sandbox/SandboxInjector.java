@@ -219,12 +219,22 @@ final class SandboxInjector implements EventInjector {
     /** The sender from the world, with whatever the event itself says about it on top. */
     private Sender sender(long userId, Group group, JsonObject given) {
         Person person = core.world().person(userId).orElse(new Person(userId, "", "unknown", 0));
-        Sender known = group == null ? Sender.of(userId, person.nickname())
-                : group.member(userId).map(SandboxCore::sender).orElse(new Sender(userId, person.nickname(), "", "member"));
+        Sender known = group == null ? Sender.person(userId, person.nickname(), person.sex(), person.age())
+                : group.member(userId).map(SandboxCore::sender).orElse(Sender.member(userId, person.nickname(),
+                        person.sex(), person.age(), "", "member", "", ""));
         return new Sender(userId,
-                given.containsKey("nickname") ? string(given, "nickname") : known.nickname(),
-                given.containsKey("card") ? string(given, "card") : known.card(),
-                given.containsKey("role") ? string(given, "role") : known.role());
+                override(given, "nickname", known.nickname()),
+                override(given, "sex", known.sex()),
+                given.containsKey("age") ? (int) Fields.integer(given, "age") : known.age(),
+                override(given, "card", known.card()),
+                override(given, "role", known.role()),
+                override(given, "area", known.area()),
+                override(given, "level", known.level()),
+                override(given, "title", known.title()));
+    }
+
+    private static String override(JsonObject given, String key, String known) {
+        return given.containsKey(key) ? string(given, key) : known;
     }
 
     private static long missing(String field) {

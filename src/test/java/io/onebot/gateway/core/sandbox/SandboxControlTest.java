@@ -122,7 +122,15 @@ class SandboxControlTest {
         assertEquals(answer.getInt("message_id"), event.getInt("message_id"));
         assertEquals(30001, event.getJsonNumber("group_id").longValue());
         assertEquals("admin", event.getJsonObject("sender").getString("role"));
-        assertEquals("Alice in Lounge", event.getJsonObject("sender").getString("card"));
+        JsonObject sender = event.getJsonObject("sender");
+        assertEquals("Alice in Lounge", sender.getString("card"));
+        assertEquals("female", sender.getString("sex"));
+        assertEquals(24, sender.getInt("age"));
+        assertEquals("42", sender.getString("level"));
+        assertEquals("", sender.getString("title"));
+        assertEquals("", sender.getString("area"));
+        assertEquals(java.util.Set.of("user_id", "nickname", "sex", "age", "card", "area", "level", "role", "title"),
+                sender.keySet(), "a group sender has every field OneBot 11 lists");
         assertEquals("at", event.getJsonArray("message").getJsonObject(1).getString("type"));
         assertEquals("hi [CQ:at,qq=10001]", event.getString("raw_message"));
         assertTrue(event.containsKey("anonymous") && event.isNull("anonymous"), "a normal group message has anonymous:null");
@@ -135,6 +143,9 @@ class SandboxControlTest {
         JsonObject friend = onlyEvent(control.say(json("{user_id:20002, message:[{type:'text',data:{text:'yo'}}]}")));
         assertEquals("private", friend.getString("message_type"));
         assertEquals("friend", friend.getString("sub_type"));
+        assertEquals(java.util.Set.of("user_id", "nickname", "sex", "age"), friend.getJsonObject("sender").keySet(),
+                "a private sender has the private fields only");
+        assertEquals("male", friend.getJsonObject("sender").getString("sex"));
         recorder.events().clear();
 
         JsonObject literal = onlyEvent(control.say(json("{user_id:20003, message:'[CQ:face,id=1]', auto_escape:true}")));
