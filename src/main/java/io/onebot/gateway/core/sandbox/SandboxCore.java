@@ -63,6 +63,7 @@ public class SandboxCore implements BotCore {
     private volatile MessageStore store;
     private volatile ForwardStore forwards;
     private volatile Essences essences;
+    private volatile MediaIndex media;
     private SandboxInjector injector;
     private SandboxControl control;
 
@@ -252,8 +253,24 @@ public class SandboxCore implements BotCore {
     /** Stores a message given an id by {@link #nextMessageId()} and emits it. */
     int record(MessageEvent message) {
         store.put(message);
+        media.add(message.message());
         events.fire(message);
         return message.messageId();
+    }
+
+    /**
+     * Where an image seen in a message can be had: its URL, or the {@code file} value its segment
+     * carried; the sandbox downloads nothing.
+     */
+    public String image(String file) {
+        return media.image(file).map(MediaIndex.Media::location).orElseThrow(() -> new ActionFailedException("image '"
+                + file + "' was not seen in any message the sandbox remembers"));
+    }
+
+    /** Where a voice record seen in a message can be had, like {@link #image}. */
+    public String voiceRecord(String file) {
+        return media.record(file).map(MediaIndex.Media::location).orElseThrow(() -> new ActionFailedException("record '"
+                + file + "' was not seen in any message the sandbox remembers"));
     }
 
     /** A fresh message id, for messages built outside the core (such as forward nodes). */
@@ -308,6 +325,7 @@ public class SandboxCore implements BotCore {
         store = new MessageStore(capacity);
         forwards = new ForwardStore(capacity);
         essences = new Essences(capacity);
+        media = new MediaIndex(capacity);
     }
 
     /** Emits an event that is not a message. */

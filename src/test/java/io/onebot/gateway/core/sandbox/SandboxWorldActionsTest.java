@@ -391,8 +391,14 @@ class SandboxWorldActionsTest {
     }
 
     @Test
-    void mediaLookupsValidateAndThenFailClearly() {
-        assertTrue(fails(1200, "get_image", "{\"file\":\"abc.image\"}").contains("image 'abc.image' does not exist"));
+    void mediaLookupsFindWhatMessagesCarriedAndFailClearlyOtherwise() {
+        ok("send_group_msg", "{\"group_id\":30001,\"message\":[{\"type\":\"image\",\"data\":{\"file\":\"cat.png\","
+                + "\"url\":\"https://example.test/cat.png\"}},{\"type\":\"record\",\"data\":{\"file\":\"hi.amr\"}}]}");
+        assertEquals("https://example.test/cat.png", ok("get_image", "{\"file\":\"cat.png\"}").asJsonObject().getString("file"),
+                "an image is answered with its URL");
+        assertEquals("hi.amr", ok("get_record", "{\"file\":\"hi.amr\",\"out_format\":\"mp3\"}").asJsonObject()
+                .getString("file"), "a record without URL is answered with its file value");
+        assertTrue(fails(1200, "get_image", "{\"file\":\"abc.image\"}").contains("image 'abc.image' was not seen"));
         assertTrue(fails(1400, "get_image", "{}").contains("'file'"));
         assertTrue(fails(1200, "get_record", "{\"file\":\"a.amr\",\"out_format\":\"mp3\"}").contains("record 'a.amr'"));
         assertTrue(fails(1400, "get_record", "{\"file\":\"a.amr\",\"out_format\":\"aac\"}").contains("'out_format'"));
