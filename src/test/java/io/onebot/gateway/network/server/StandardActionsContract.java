@@ -336,4 +336,111 @@ abstract class StandardActionsContract {
         assertEquals(1404, unknown.getInt("retcode"));
         assertEquals("不支持的API get_rkey", unknown.getString("message"));
     }
+
+    private JsonObject say(String body) throws Exception {
+        HttpResponse<String> said = gateway.sandbox("POST", "/messages", body, "Bearer " + token());
+        assertEquals(200, said.statusCode(), said.body());
+        JsonObject answer = WsClient.parse(said.body());
+        long id = answer.getJsonNumber("message_id").longValueExact();
+        return pushed(frame -> "message".equals(frame.getString("post_type", ""))
+                && frame.getJsonNumber("message_id").longValueExact() == id);
+    }
+
+    private JsonObject lastGroupMessage(long groupId) throws Exception {
+        JsonArray messages = okObject("get_group_msg_history", "{group_id:" + groupId + ", count:1}")
+                .getJsonArray("messages");
+        assertEquals(1, messages.size());
+        return messages.getJsonObject(0);
+    }
+
+    @Test
+    void forwardsAndHistory() throws Exception {
+        JsonObject sent = okObject("send_group_forward_msg", "{group_id:30001, messages:["
+                + "{type:'node', data:{user_id:20001, nickname:'Alice', content:'first'}},"
+                + "{type:'node', data:{user_id:20002, nickname:'Bob', content:[{type:'face', data:{id:14}}]}}]}");
+        number(sent, "message_id");
+        string(sent, "res_id");
+        JsonArray nodes = okObject("get_forward_msg", "{id:'" + sent.getString("res_id") + "'}").getJsonArray("messages");
+        assertEquals(2, nodes.size());
+        JsonObject first = nodes.getJsonObject(0);
+        assertEquals(20001, id(first.getJsonObject("sender"), "user_id"));
+        if (stringFormat()) {
+            assertEquals("first", first.getString("message"));
+        } else {
+            assertEquals("first", first.getJsonArray("message").getJsonObject(0).getJsonObject("data").getString("text"));
+        }
+        id(okObject("send_private_forward_msg", "{user_id:20001, messages:[{type:'node', data:{id:"
+                + sent.getJsonNumber("message_id") + "}}]}"), "message_id");
+
+        for (String text : List.of("one", "two", "three")) {
+            ok("send_group_msg", "{group_id:30002, message:'" + text + "'}");
+        }
+        JsonArray history = okObject("get_group_msg_history", "{group_id:30002, count:2}").getJsonArray("messages");
+        assertEquals(2, history.size());
+        assertEquals("two", history.getJsonObject(0).getString("raw_message"), "oldest first");
+        assertEquals("three", history.getJsonObject(1).getString("raw_message"));
+        JsonArray friendHistory = okObject("get_friend_msg_history", "{user_id:20001}").getJsonArray("messages");
+        assertEquals(1, friendHistory.size(), "the forward sent to Alice");
+        okNull("mark_msg_as_read", "{group_id:30002}");
+    }
+
+    @Test
+    void essenceEmojiLikesAndMedia() throws Exception {
+        long said = id(say("{\"user_id\":20002,\"group_id\":30001,\"message\":\"[CQ:image,file=cat.png,url=https://example.test/cat.png]\"}"),
+                "message_id");
+        okNull("set_essence_msg", "{message_id:" + said + "}");
+        JsonObject essence = notice("essence");
+        assertEquals("add", essence.getString("sub_type"));
+        assertEquals(20002, id(essence, "sender_id"));
+        JsonArray list = ok("get_essence_msg_list", "{group_id:30001}").asJsonArray();
+        assertEquals(said, id(list.getJsonObject(0), "message_id"));
+
+        okNull("set_msg_emoji_like", "{message_id:" + said + ", emoji_id:'76'}");
+        JsonObject like = notice("group_msg_emoji_like");
+        assertEquals("76", like.getJsonArray("likes").getJsonObject(0).getString("emoji_id"));
+
+        assertEquals("https://example.test/cat.png", okObject("get_image", "{file:'cat.png'}").getString("file"));
+        ok("send_private_msg", "{user_id:20001, message:'[CQ:record,file=hello.amr]'}");
+        assertEquals("hello.amr", okObject("get_record", "{file:'hello.amr', out_format:'mp3'}").getString("file"));
+    }
+
+    @Test
+    void quickOperationsOnAMessage() throws Exception {
+        JsonObject fromBob = say("{\"user_id\":20002,\"group_id\":30001,\"message\":\"ping\"}");
+        okNull(".handle_quick_operation", "{context:" + fromBob + ", operation:{reply:'pong'}}");
+        JsonObject reply = lastGroupMessage(30001);
+        assertEquals(selfId(), id(reply.getJsonObject("sender"), "user_id"));
+        assertTrue(reply.getString("raw_message").contains("[CQ:at,qq=20002]"), "at_sender is on by default: " + reply);
+        assertTrue(reply.getString("raw_message").endsWith("pong"), reply.toString());
+
+        okNull(".handle_quick_operation", "{context:" + fromBob + ", operation:{delete:true}}");
+        assertEquals(id(fromBob, "message_id"), id(notice("group_recall"), "message_id"));
+
+        JsonObject fromDave = say("{\"user_id\":20004,\"group_id\":30001,\"message\":\"spam\"}");
+        okNull(".handle_quick_operation", "{context:" + fromDave + ", operation:{ban:true, ban_duration:300}}");
+        JsonObject ban = notice("group_ban");
+        assertEquals(20004, id(ban, "user_id"));
+        assertEquals(300, ban.getInt("duration"));
+        okNull(".handle_quick_operation", "{context:" + fromDave + ", operation:{kick:true}}");
+        assertEquals("kick", notice("group_decrease").getString("sub_type"));
+
+        JsonObject denied = call(".handle_quick_operation", "{context:{post_type:'message'}, operation:{reply:'x'}}");
+        assertEquals(1400, denied.getInt("retcode"), "an incomplete context is named: " + denied);
+    }
+
+    @Test
+    void quickOperationsOnRequests() throws Exception {
+        gateway.sandbox("POST", "/requests", "{\"request_type\":\"friend\",\"user_id\":40001}", "Bearer " + token());
+        JsonObject friendRequest = pushed(frame -> "request".equals(frame.getString("post_type", "")));
+        okNull(".handle_quick_operation", "{context:" + friendRequest + ", operation:{approve:true, remark:'Eve'}}");
+        assertEquals(40001, id(notice("friend_add"), "user_id"));
+        assertTrue(ok("get_friend_list", null).asJsonArray().stream()
+                .anyMatch(friend -> "Eve".equals(friend.asJsonObject().getString("remark"))));
+
+        gateway.sandbox("POST", "/requests", "{\"request_type\":\"group\",\"sub_type\":\"add\",\"group_id\":30001,\"user_id\":40002}",
+                "Bearer " + token());
+        JsonObject joinRequest = pushed(frame -> "request".equals(frame.getString("post_type", "")));
+        okNull(".handle_quick_operation", "{context:" + joinRequest + ", operation:{approve:true}}");
+        assertEquals(40002, id(notice("group_increase"), "user_id"));
+    }
 }
