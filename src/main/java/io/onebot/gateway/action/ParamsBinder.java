@@ -1,5 +1,6 @@
 package io.onebot.gateway.action;
 
+import io.onebot.gateway.codec.Lenient;
 import io.onebot.gateway.core.Alias;
 import io.onebot.gateway.core.InvalidParamsException;
 import io.onebot.gateway.core.Required;
@@ -10,9 +11,7 @@ import jakarta.json.JsonValue;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import java.math.BigDecimal;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.OptionalLong;
 
 /**
  * Binds a request's {@code params} object onto one parameter record.
@@ -28,8 +27,6 @@ import java.util.regex.Pattern;
  * name is absent or null. Every failure names the parameter as the request spelled it.
  */
 final class ParamsBinder<P extends Record> {
-
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,19}");
 
     private final Constructor<P> constructor;
     private final Slot[] slots;
@@ -141,33 +138,8 @@ final class ParamsBinder<P extends Record> {
         BOOLEAN {
             @Override
             Object convert(String name, JsonValue value) {
-                switch (value.getValueType()) {
-                    case TRUE:
-                        return true;
-                    case FALSE:
-                        return false;
-                    case NUMBER:
-                        BigDecimal number = ((JsonNumber) value).bigDecimalValue();
-                        if (number.compareTo(BigDecimal.ONE) == 0) {
-                            return true;
-                        }
-                        if (number.signum() == 0) {
-                            return false;
-                        }
-                        break;
-                    case STRING:
-                        String text = ((JsonString) value).getString().trim().toLowerCase(Locale.ROOT);
-                        if (text.equals("true") || text.equals("1")) {
-                            return true;
-                        }
-                        if (text.equals("false") || text.equals("0")) {
-                            return false;
-                        }
-                        break;
-                    default:
-                        break;
-                }
-                throw new InvalidParamsException(name, "must be a boolean, not " + shortText(value));
+                return Lenient.bool(value).orElseThrow(() ->
+                        new InvalidParamsException(name, "must be a boolean, not " + shortText(value)));
             }
         },
         STRING {
@@ -224,21 +196,9 @@ final class ParamsBinder<P extends Record> {
         }
 
         static long integer(String name, JsonValue value, long min, long max) {
-            BigDecimal number = null;
-            if (value instanceof JsonNumber json) {
-                number = json.bigDecimalValue();
-            } else if (value instanceof JsonString string && INTEGER.matcher(string.getString().trim()).matches()) {
-                number = new BigDecimal(string.getString().trim());
-            }
-            if (number != null) {
-                try {
-                    long result = number.longValueExact();
-                    if (result >= min && result <= max) {
-                        return result;
-                    }
-                } catch (ArithmeticException e) {
-                    // Fraction or out of range: reported below.
-                }
+            OptionalLong number = Lenient.integer(value);
+            if (number.isPresent() && number.getAsLong() >= min && number.getAsLong() <= max) {
+                return number.getAsLong();
             }
             throw new InvalidParamsException(name, "must be an integer from " + min + " to " + max + ", not "
                     + shortText(value));

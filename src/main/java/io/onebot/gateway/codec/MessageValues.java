@@ -73,22 +73,14 @@ public final class MessageValues {
     }
 
     /**
-     * Reads an {@code auto_escape} parameter leniently: JSON {@code true}, the string
-     * {@code "true"} in any letter case and the number 1 count as set.
+     * Reads an {@code auto_escape} parameter leniently (see {@link Lenient#bool}): JSON
+     * {@code true}, {@code "true"} in any letter case, {@code "1"} and the number 1 count as set.
      *
      * @param value the parameter value, possibly {@code null} when absent
      * @return whether auto escape is requested; {@code false} for anything else
      */
     public static boolean autoEscape(JsonValue value) {
-        if (value == null) {
-            return false;
-        }
-        return switch (value.getValueType()) {
-            case TRUE -> true;
-            case STRING -> "true".equalsIgnoreCase(((JsonString) value).getString());
-            case NUMBER -> ((JsonNumber) value).bigDecimalValue().compareTo(BigDecimal.ONE) == 0;
-            default -> false;
-        };
+        return Lenient.bool(value).orElse(false);
     }
 
     private static List<Segment> parseArray(JsonArray array, String position) {

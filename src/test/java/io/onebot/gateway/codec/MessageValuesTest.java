@@ -188,13 +188,13 @@ class MessageValuesTest {
     class AutoEscape {
 
         @ParameterizedTest
-        @ValueSource(strings = {"true", "\"true\"", "\"TRUE\"", "\"True\"", "1", "1.0"})
+        @ValueSource(strings = {"true", "\"true\"", "\"TRUE\"", "\"True\"", "1", "1.0", "\"1\""})
         void truthyValues(String value) {
             assertTrue(MessageValues.autoEscape(json(value)));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"false", "null", "\"false\"", "\"yes\"", "\"1\"", "\"\"", "0", "2", "-1", "{}", "[]",
+        @ValueSource(strings = {"false", "null", "\"false\"", "\"yes\"", "\"\"", "0", "2", "-1", "{}", "[]",
             "[true]"})
         void otherValues(String value) {
             assertFalse(MessageValues.autoEscape(json(value)));

@@ -1,10 +1,10 @@
 package io.onebot.gateway.core.sandbox;
 
-import jakarta.json.JsonNumber;
+import io.onebot.gateway.codec.Lenient;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.regex.Pattern;
+import java.util.OptionalLong;
 
 /**
  * Reads the fields of JSON bodies sent to the sandbox from outside (injected events, control
@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
  * strings, as clients send both.
  */
 final class Fields {
-
-    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,19}");
 
     private Fields() {
     }
@@ -37,15 +35,9 @@ final class Fields {
         if (value == null) {
             throw missing(key);
         }
-        try {
-            if (value instanceof JsonNumber number) {
-                return number.longValueExact();
-            }
-            if (value instanceof JsonString text && INTEGER.matcher(text.getString()).matches()) {
-                return Long.parseLong(text.getString());
-            }
-        } catch (ArithmeticException | NumberFormatException e) {
-            // Reported below.
+        OptionalLong number = Lenient.integer(value);
+        if (number.isPresent()) {
+            return number.getAsLong();
         }
         throw new IllegalArgumentException(key + " must be an integer, not " + value);
     }

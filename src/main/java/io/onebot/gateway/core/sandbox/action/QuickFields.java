@@ -2,11 +2,12 @@ package io.onebot.gateway.core.sandbox.action;
 
 import io.onebot.gateway.core.InvalidParamsException;
 import jakarta.json.JsonNumber;
+import io.onebot.gateway.codec.Lenient;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.math.BigDecimal;
-import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reads the fields of {@code .handle_quick_operation}'s {@code context} and {@code operation}
@@ -52,15 +53,9 @@ final class QuickFields {
 
     long integer(String field) {
         JsonValue value = require(field);
-        try {
-            if (value instanceof JsonNumber number) {
-                return number.longValueExact();
-            }
-            if (value instanceof JsonString text) {
-                return new BigDecimal(text.getString().trim()).longValueExact();
-            }
-        } catch (ArithmeticException | NumberFormatException e) {
-            // Reported below.
+        OptionalLong number = Lenient.integer(value);
+        if (number.isPresent()) {
+            return number.getAsLong();
         }
         throw invalid(field, "must be an integer, not " + value);
     }
@@ -79,28 +74,9 @@ final class QuickFields {
             return absent;
         }
         JsonValue value = object.get(field);
-        switch (value.getValueType()) {
-            case TRUE:
-                return true;
-            case FALSE:
-                return false;
-            case NUMBER:
-                BigDecimal number = ((JsonNumber) value).bigDecimalValue();
-                if (number.compareTo(BigDecimal.ONE) == 0 || number.signum() == 0) {
-                    return number.signum() != 0;
-                }
-                break;
-            case STRING:
-                String text = ((JsonString) value).getString().trim().toLowerCase(Locale.ROOT);
-                if (text.equals("true") || text.equals("1")) {
-                    return true;
-                }
-                if (text.equals("false") || text.equals("0")) {
-                    return false;
-                }
-                break;
-            default:
-                break;
+        Optional<Boolean> flag = Lenient.bool(value);
+        if (flag.isPresent()) {
+            return flag.get();
         }
         throw invalid(field, "must be a boolean, not " + value);
     }
