@@ -3,29 +3,18 @@ package io.onebot.gateway.core.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.onebot.gateway.action.ActionDispatcher;
-import io.onebot.gateway.action.ActionRegistry;
-import io.onebot.gateway.bootstrap.CoreProducer;
-import io.onebot.gateway.codec.ResponseEncoder;
-import io.onebot.gateway.config.GatewaySettings;
-import io.onebot.gateway.config.SettingsReader;
 import io.onebot.gateway.core.ActionContext;
 import io.onebot.gateway.core.ActionHandler;
 import io.onebot.gateway.core.Alias;
 import io.onebot.gateway.core.Required;
-import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
 import io.onebot.gateway.protocol.action.ActionResponse;
 import io.onebot.gateway.protocol.message.MessageFormat;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
@@ -38,29 +27,12 @@ import org.junit.jupiter.api.Test;
  * else happens. Numbers given as decimal strings are accepted wherever a number is expected.
  */
 @EnableWeld
-class EveryActionBindingTest {
-
-    @ApplicationScoped
-    static class TestSettings {
-        @Produces
-        GatewaySettings settings() {
-            return SettingsReader.read(Map.of("onebot.sandbox.selfId", "10001"));
-        }
-    }
+class EveryActionBindingTest extends SandboxTestBase {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(new Weld().disableDiscovery()
-            .addBeanClasses(TestSettings.class, CoreProducer.class, SandboxCore.class, ActionRegistry.class,
-                    ActionDispatcher.class, ResponseEncoder.class)
-            .addPackage(false, GetLoginInfo.class)).build();
+    WeldInitiator weld = sandboxWith(Map.of());
 
-    @Inject
-    SandboxCore core;
-
-    @Inject
-    ActionDispatcher dispatcher;
-
-    private ActionResponse call(String action, JsonObjectBuilder params) {
+    private ActionResponse send(String action, JsonObjectBuilder params) {
         String request = Json.createObjectBuilder().add("action", action).add("params", params).build().toString();
         return dispatcher.respond(request, new ActionContext("t", MessageFormat.ARRAY));
     }
@@ -109,7 +81,7 @@ class EveryActionBindingTest {
                             plausible(others, other);
                         }
                     }
-                    ActionResponse missing = call(handler.name(), others);
+                    ActionResponse missing = send(handler.name(), others);
                     assertEquals(1400, missing.retcode().code(), handler.name() + " without " + name + ": "
                             + missing.message());
                     assertTrue(missing.message().contains(name) || aliasNamed(component, missing.message()),
@@ -129,7 +101,7 @@ class EveryActionBindingTest {
                 } else {
                     wrong.add(name, Json.createObjectBuilder().add("not", "a " + component.getType().getSimpleName()));
                 }
-                ActionResponse mistyped = call(handler.name(), wrong);
+                ActionResponse mistyped = send(handler.name(), wrong);
                 assertEquals(1400, mistyped.retcode().code(), handler.name() + " with a wrong type as " + name + ": "
                         + mistyped.message());
                 assertTrue(mistyped.message().contains(name), handler.name() + " names " + name + ": "
@@ -147,10 +119,10 @@ class EveryActionBindingTest {
 
     @Test
     void numbersMayComeAsDecimalStrings() {
-        ActionResponse info = call("get_group_member_info", Json.createObjectBuilder()
+        ActionResponse info = send("get_group_member_info", Json.createObjectBuilder()
                 .add("group_id", "30001").add("user_id", "20001"));
         assertTrue(info.isOk(), info.message());
-        ActionResponse bad = call("get_group_member_info", Json.createObjectBuilder()
+        ActionResponse bad = send("get_group_member_info", Json.createObjectBuilder()
                 .add("group_id", "30001x").add("user_id", 20001));
         assertEquals(1400, bad.retcode().code());
         assertTrue(bad.message().contains("group_id"), bad.message());

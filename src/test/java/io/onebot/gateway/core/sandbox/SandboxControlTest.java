@@ -5,28 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.onebot.gateway.action.ActionDispatcher;
-import io.onebot.gateway.action.ActionRegistry;
-import io.onebot.gateway.bootstrap.CoreProducer;
 import io.onebot.gateway.codec.JsonText;
-import io.onebot.gateway.codec.ResponseEncoder;
-import io.onebot.gateway.config.GatewaySettings;
 import io.onebot.gateway.config.SettingsReader;
-import io.onebot.gateway.core.ActionContext;
 import io.onebot.gateway.core.CoreControl;
-import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
-import io.onebot.gateway.protocol.action.ActionResponse;
-import io.onebot.gateway.protocol.event.OneBotEvent;
-import io.onebot.gateway.protocol.message.MessageFormat;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
@@ -40,51 +23,19 @@ import org.junit.jupiter.api.Test;
  * changes the world as QQ would, and refuses what QQ would not allow without changing anything.
  */
 @EnableWeld
-class SandboxControlTest {
-
-    /** Collects what the core emits. */
-    @ApplicationScoped
-    static class Recorder {
-        private final List<OneBotEvent> events = new CopyOnWriteArrayList<>();
-
-        List<OneBotEvent> events() {
-            return events;
-        }
-
-        void record(@Observes OneBotEvent event) {
-            events.add(event);
-        }
-
-        @Produces
-        GatewaySettings settings() {
-            return SettingsReader.read(Map.of("onebot.sandbox.selfId", "10001"));
-        }
-    }
+class SandboxControlTest extends SandboxTestBase {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(new Weld().disableDiscovery()
-            .addBeanClasses(Recorder.class, CoreProducer.class, SandboxCore.class, ActionRegistry.class,
-                    ActionDispatcher.class, ResponseEncoder.class)
-            .addPackage(false, GetLoginInfo.class)).build();
-
-    @Inject
-    SandboxCore core;
-
-    @Inject
-    ActionDispatcher dispatcher;
-
-    @Inject
-    Recorder recorder;
+    WeldInitiator weld = sandboxWith(Map.of());
 
     private CoreControl control;
 
     @BeforeEach
     void setUp() {
         control = core.control().orElseThrow();
-        recorder.events().clear();
     }
 
-    private static JsonObject json(String text) {
+    private static JsonObject body(String text) {
         try {
             return JsonText.parse(text).asJsonObject();
         } catch (Exception e) {
@@ -106,14 +57,9 @@ class SandboxControlTest {
         return refusal.getMessage();
     }
 
-    private ActionResponse call(String action, String params) {
-        return dispatcher.respond("{\"action\":\"" + action + "\",\"params\":" + params + "}",
-                new ActionContext("t", MessageFormat.ARRAY));
-    }
-
     @Test
     void aMemberSaysSomethingInAGroup() {
-        JsonObject answer = control.say(json("{user_id:20001, group_id:30001, message:'hi [CQ:at,qq=10001]'}"));
+        JsonObject answer = control.say(body("{user_id:20001, group_id:30001, message:'hi [CQ:at,qq=10001]'}"));
         JsonObject event = onlyEvent(answer);
 
         assertEquals("message", event.getString("post_type"));
@@ -140,7 +86,7 @@ class SandboxControlTest {
 
     @Test
     void aFriendAndAStrangerSpeakPrivately() {
-        JsonObject friend = onlyEvent(control.say(json("{user_id:20002, message:[{type:'text',data:{text:'yo'}}]}")));
+        JsonObject friend = onlyEvent(control.say(body("{user_id:20002, message:[{type:'text',data:{text:'yo'}}]}")));
         assertEquals("private", friend.getString("message_type"));
         assertEquals("friend", friend.getString("sub_type"));
         assertEquals(java.util.Set.of("user_id", "nickname", "sex", "age"), friend.getJsonObject("sender").keySet(),
@@ -148,39 +94,39 @@ class SandboxControlTest {
         assertEquals("male", friend.getJsonObject("sender").getString("sex"));
         recorder.events().clear();
 
-        JsonObject literal = onlyEvent(control.say(json("{user_id:20003, message:'[CQ:face,id=1]', auto_escape:true}")));
+        JsonObject literal = onlyEvent(control.say(body("{user_id:20003, message:'[CQ:face,id=1]', auto_escape:true}")));
         assertEquals("text", literal.getJsonArray("message").getJsonObject(0).getString("type"),
                 "auto_escape sends the code as text");
         recorder.events().clear();
 
-        JsonObject stranger = onlyEvent(control.say(json("{user_id:20004, message:'who are you'}")));
+        JsonObject stranger = onlyEvent(control.say(body("{user_id:20004, message:'who are you'}")));
         assertFalse("friend".equals(stranger.getString("sub_type")), "a stranger is not a friend");
     }
 
     @Test
     void whoMaySpeakFollowsQqsRules() {
-        assertTrue(refused(() -> control.say(json("{user_id:20003, group_id:30001, message:'x'}")))
+        assertTrue(refused(() -> control.say(body("{user_id:20003, group_id:30001, message:'x'}")))
                 .contains("not a member of group 30001"));
-        assertTrue(refused(() -> control.say(json("{user_id:99999, message:'x'}"))).contains("unknown"));
-        assertTrue(refused(() -> control.say(json("{user_id:10001, message:'x'}"))).contains("send_msg"));
-        assertTrue(refused(() -> control.say(json("{user_id:20001, group_id:30001}"))).contains("message is required"));
-        assertTrue(refused(() -> control.say(json("{user_id:20001, group_id:30001, message:[{type:'at',data:{}}]}")))
+        assertTrue(refused(() -> control.say(body("{user_id:99999, message:'x'}"))).contains("unknown"));
+        assertTrue(refused(() -> control.say(body("{user_id:10001, message:'x'}"))).contains("send_msg"));
+        assertTrue(refused(() -> control.say(body("{user_id:20001, group_id:30001}"))).contains("message is required"));
+        assertTrue(refused(() -> control.say(body("{user_id:20001, group_id:30001, message:[{type:'at',data:{}}]}")))
                 .contains("qq"));
 
         assertTrue(call("set_group_ban", "{\"group_id\":30001,\"user_id\":20002,\"duration\":600}").isOk());
         recorder.events().clear();
-        assertTrue(refused(() -> control.say(json("{user_id:20002, group_id:30001, message:'x'}"))).contains("muted"));
+        assertTrue(refused(() -> control.say(body("{user_id:20002, group_id:30001, message:'x'}"))).contains("muted"));
 
         assertTrue(call("set_group_whole_ban", "{\"group_id\":30002,\"enable\":true}").isOk());
         recorder.events().clear();
-        assertTrue(refused(() -> control.say(json("{user_id:20003, group_id:30002, message:'x'}")))
+        assertTrue(refused(() -> control.say(body("{user_id:20003, group_id:30002, message:'x'}")))
                 .contains("muted as a whole"));
-        onlyEvent(control.say(json("{user_id:20002, group_id:30002, message:'the owner may'}")));
+        onlyEvent(control.say(body("{user_id:20002, group_id:30002, message:'the owner may'}")));
     }
 
     @Test
     void aFriendRequestIsFiledAndCanBeApproved() {
-        JsonObject answer = control.request(json("{request_type:'friend', user_id:40001, comment:'hello', nickname:'Eve'}"));
+        JsonObject answer = control.request(body("{request_type:'friend', user_id:40001, comment:'hello', nickname:'Eve'}"));
         JsonObject event = onlyEvent(answer);
         assertEquals("request", event.getString("post_type"));
         assertEquals(answer.getString("flag"), event.getString("flag"));
@@ -195,78 +141,78 @@ class SandboxControlTest {
 
     @Test
     void groupRequestsNeedAGroupWhereTheAccountDecides() {
-        JsonObject join = onlyEvent(control.request(json("{request_type:'group', sub_type:'add', group_id:30002, user_id:40002}")));
+        JsonObject join = onlyEvent(control.request(body("{request_type:'group', sub_type:'add', group_id:30002, user_id:40002}")));
         assertEquals("add", join.getString("sub_type"));
         recorder.events().clear();
-        JsonObject invite = onlyEvent(control.request(json(
+        JsonObject invite = onlyEvent(control.request(body(
                 "{request_type:'group', sub_type:'invite', group_id:30009, user_id:20001, group_name:'New Place'}")));
         assertEquals("invite", invite.getString("sub_type"));
         recorder.events().clear();
 
-        assertTrue(refused(() -> control.request(json("{request_type:'group', group_id:30001, user_id:20002}")))
+        assertTrue(refused(() -> control.request(body("{request_type:'group', group_id:30001, user_id:20002}")))
                 .contains("already a member"));
-        assertTrue(refused(() -> control.request(json("{request_type:'group', sub_type:'invite', group_id:30001, user_id:20002}")))
+        assertTrue(refused(() -> control.request(body("{request_type:'group', sub_type:'invite', group_id:30001, user_id:20002}")))
                 .contains("already in group"));
-        assertTrue(refused(() -> control.request(json("{request_type:'friend', user_id:20001}"))).contains("already a friend"));
-        assertTrue(refused(() -> control.request(json("{request_type:'enemy', user_id:20001}"))).contains("friend or group"));
+        assertTrue(refused(() -> control.request(body("{request_type:'friend', user_id:20001}"))).contains("already a friend"));
+        assertTrue(refused(() -> control.request(body("{request_type:'enemy', user_id:20001}"))).contains("friend or group"));
         assertEquals(2, core.world().groupRequests().size(), "both accepted requests are pending");
     }
 
     @Test
     void pokesHaveNapCatsTwoShapes() {
-        JsonObject group = onlyEvent(control.notice(json("{notice_type:'notify', sub_type:'poke', group_id:30001, user_id:20002}")));
+        JsonObject group = onlyEvent(control.notice(body("{notice_type:'notify', sub_type:'poke', group_id:30001, user_id:20002}")));
         assertEquals(30001, group.getJsonNumber("group_id").longValue());
         assertEquals(20002, group.getJsonNumber("user_id").longValue());
         assertEquals(10001, group.getJsonNumber("target_id").longValue(), "the account is poked by default");
         recorder.events().clear();
 
-        JsonObject friend = onlyEvent(control.notice(json("{notice_type:'notify', user_id:20001}")));
+        JsonObject friend = onlyEvent(control.notice(body("{notice_type:'notify', user_id:20001}")));
         assertFalse(friend.containsKey("group_id"), "a friend poke has no group_id key at all");
         assertEquals(20001, friend.getJsonNumber("sender_id").longValue());
         recorder.events().clear();
 
-        assertTrue(refused(() -> control.notice(json("{notice_type:'notify', user_id:20004}"))).contains("not a friend"));
-        assertTrue(refused(() -> control.notice(json("{notice_type:'notify', group_id:30002, user_id:20001}")))
+        assertTrue(refused(() -> control.notice(body("{notice_type:'notify', user_id:20004}"))).contains("not a friend"));
+        assertTrue(refused(() -> control.notice(body("{notice_type:'notify', group_id:30002, user_id:20001}")))
                 .contains("not a member"));
     }
 
     @Test
     void membersJoinAndLeaveAndTheWorldFollows() {
-        JsonObject joined = onlyEvent(control.notice(json("{notice_type:'group_increase', group_id:30001, user_id:40003, nickname:'Finn'}")));
+        JsonObject joined = onlyEvent(control.notice(body("{notice_type:'group_increase', group_id:30001, user_id:40003, nickname:'Finn'}")));
         assertEquals("approve", joined.getString("sub_type"));
         assertEquals(10001, joined.getJsonNumber("operator_id").longValue(), "the owning account approved");
         assertTrue(core.world().group(30001).orElseThrow().member(40003).isPresent());
         recorder.events().clear();
 
-        JsonObject kicked = onlyEvent(control.notice(json(
+        JsonObject kicked = onlyEvent(control.notice(body(
                 "{notice_type:'group_decrease', sub_type:'kick', group_id:30001, user_id:40003, operator_id:20001}")));
         assertEquals("kick", kicked.getString("sub_type"));
         assertFalse(core.world().group(30001).orElseThrow().member(40003).isPresent());
         recorder.events().clear();
 
-        JsonObject left = onlyEvent(control.notice(json("{notice_type:'group_decrease', group_id:30002, user_id:20003}")));
+        JsonObject left = onlyEvent(control.notice(body("{notice_type:'group_decrease', group_id:30002, user_id:20003}")));
         assertEquals("leave", left.getString("sub_type"));
         assertEquals(20003, left.getJsonNumber("operator_id").longValue());
         recorder.events().clear();
 
-        JsonObject kickedMe = onlyEvent(control.notice(json(
+        JsonObject kickedMe = onlyEvent(control.notice(body(
                 "{notice_type:'group_decrease', group_id:30002, user_id:10001, operator_id:20002}")));
         assertEquals("kick_me", kickedMe.getString("sub_type"));
         assertTrue(core.world().group(30002).isEmpty(), "the account is out of the group");
         recorder.events().clear();
 
-        assertTrue(refused(() -> control.notice(json(
+        assertTrue(refused(() -> control.notice(body(
                 "{notice_type:'group_decrease', sub_type:'kick', group_id:30001, user_id:20001, operator_id:20002}")))
                 .contains("cannot kick"));
-        assertTrue(refused(() -> control.notice(json("{notice_type:'group_decrease', group_id:30001, user_id:10001, operator_id:20001}")))
+        assertTrue(refused(() -> control.notice(body("{notice_type:'group_decrease', group_id:30001, user_id:10001, operator_id:20001}")))
                 .contains("owns group"));
-        assertTrue(refused(() -> control.notice(json("{notice_type:'group_increase', group_id:30001, user_id:20002}")))
+        assertTrue(refused(() -> control.notice(body("{notice_type:'group_increase', group_id:30001, user_id:20002}")))
                 .contains("already a member"));
     }
 
     @Test
     void uploadsAndNewFriends() {
-        JsonObject upload = onlyEvent(control.notice(json(
+        JsonObject upload = onlyEvent(control.notice(body(
                 "{notice_type:'group_upload', group_id:30001, user_id:20002, file:{name:'notes.txt', size:1234}}")));
         JsonObject file = upload.getJsonObject("file");
         assertEquals("notes.txt", file.getString("name"));
@@ -275,23 +221,23 @@ class SandboxControlTest {
         assertEquals(102, file.getInt("busid"));
         recorder.events().clear();
 
-        JsonObject added = onlyEvent(control.notice(json("{notice_type:'friend_add', user_id:20004}")));
+        JsonObject added = onlyEvent(control.notice(body("{notice_type:'friend_add', user_id:20004}")));
         assertEquals(20004, added.getJsonNumber("user_id").longValue());
         assertTrue(core.world().friend(20004).isPresent());
         recorder.events().clear();
 
-        assertTrue(refused(() -> control.notice(json("{notice_type:'group_upload', group_id:30001, user_id:20002}")))
+        assertTrue(refused(() -> control.notice(body("{notice_type:'group_upload', group_id:30001, user_id:20002}")))
                 .contains("file must be an object"));
-        assertTrue(refused(() -> control.notice(json("{notice_type:'group_ban', group_id:30001, user_id:20002}")))
+        assertTrue(refused(() -> control.notice(body("{notice_type:'group_ban', group_id:30001, user_id:20002}")))
                 .contains("/sandbox/events"));
     }
 
     @Test
     void theWorldViewLoadsAsAWorldFileAndResetRestoresTheStart() throws Exception {
         JsonObject start = control.world();
-        control.notice(json("{notice_type:'friend_add', user_id:20004}"));
-        control.request(json("{request_type:'friend', user_id:40001}"));
-        int said = control.say(json("{user_id:20001, message:'remember me'}")).getInt("message_id");
+        control.notice(body("{notice_type:'friend_add', user_id:20004}"));
+        control.request(body("{request_type:'friend', user_id:40001}"));
+        int said = control.say(body("{user_id:20001, message:'remember me'}")).getInt("message_id");
         JsonObject changed = control.world();
         assertTrue(changed.getJsonArray("friends").size() > start.getJsonArray("friends").size());
 

@@ -6,36 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.onebot.gateway.action.ActionDispatcher;
-import io.onebot.gateway.action.ActionRegistry;
-import io.onebot.gateway.bootstrap.CoreProducer;
-import io.onebot.gateway.codec.ResponseEncoder;
-import io.onebot.gateway.config.GatewaySettings;
-import io.onebot.gateway.config.SettingsReader;
 import io.onebot.gateway.core.ActionContext;
-import io.onebot.gateway.core.BotCore;
-import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
 import io.onebot.gateway.protocol.action.ActionResponse;
 import io.onebot.gateway.protocol.event.GenericEvent;
 import io.onebot.gateway.protocol.event.MessageEvent;
-import io.onebot.gateway.protocol.event.OneBotEvent;
 import io.onebot.gateway.protocol.message.MessageFormat;
 import io.onebot.gateway.protocol.message.Text;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,48 +27,12 @@ import org.junit.jupiter.api.Test;
  * emits the event a real account would see, and bad input fails clearly without side effects.
  */
 @EnableWeld
-class SandboxCoreTest {
-
-    /** Collects what the core emits. */
-    @ApplicationScoped
-    static class Recorder {
-        private final List<OneBotEvent> events = new CopyOnWriteArrayList<>();
-
-        List<OneBotEvent> events() {
-            return events;
-        }
-
-        void record(@Observes OneBotEvent event) {
-            events.add(event);
-        }
-
-        @Produces
-        GatewaySettings settings() {
-            return SettingsReader.read(Map.of("onebot.sandbox.selfId", "10001", "onebot.sandbox.messageCapacity", "3"));
-        }
-    }
+class SandboxCoreTest extends SandboxTestBase {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(new Weld().disableDiscovery()
-            .addBeanClasses(Recorder.class, CoreProducer.class, SandboxCore.class, ActionRegistry.class,
-                    ActionDispatcher.class, ResponseEncoder.class)
-            .addPackage(false, GetLoginInfo.class)).build();
-
-    @Inject
-    ActionDispatcher dispatcher;
-
-    @Inject
-    BotCore core;
-
-    @Inject
-    Recorder recorder;
+    WeldInitiator weld = sandboxWith(Map.of("onebot.sandbox.messageCapacity", "3"));
 
     private final ActionContext array = new ActionContext("t", MessageFormat.ARRAY);
-
-    @BeforeEach
-    void clear() {
-        recorder.events().clear();
-    }
 
     private ActionResponse call(String request) {
         return dispatcher.respond(request, array);

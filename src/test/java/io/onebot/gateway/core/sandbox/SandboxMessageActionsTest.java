@@ -4,21 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.onebot.gateway.action.ActionDispatcher;
-import io.onebot.gateway.action.ActionRegistry;
-import io.onebot.gateway.bootstrap.CoreProducer;
-import io.onebot.gateway.codec.ResponseEncoder;
-import io.onebot.gateway.config.GatewaySettings;
-import io.onebot.gateway.config.SettingsReader;
-import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
 import io.onebot.gateway.protocol.event.MessageEvent;
-import io.onebot.gateway.protocol.event.OneBotEvent;
 import io.onebot.gateway.protocol.message.Forward;
 import io.onebot.gateway.protocol.message.MessageFormat;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -26,12 +14,9 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,67 +28,8 @@ import org.junit.jupiter.api.Test;
 @EnableWeld
 class SandboxMessageActionsTest extends SandboxTestBase {
 
-    /** Collects what the core emits. */
-    @ApplicationScoped
-    static class Recorder {
-        private final List<OneBotEvent> events = new CopyOnWriteArrayList<>();
-
-        List<OneBotEvent> events() {
-            return events;
-        }
-
-        void record(@Observes OneBotEvent event) {
-            events.add(event);
-        }
-
-        @Produces
-        GatewaySettings settings() {
-            return SettingsReader.read(Map.of("onebot.sandbox.selfId", "10001", "onebot.sandbox.messageCapacity", "8"));
-        }
-    }
-
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(new Weld().disableDiscovery()
-            .addBeanClasses(Recorder.class, CoreProducer.class, SandboxCore.class, ActionRegistry.class,
-                    ActionDispatcher.class, ResponseEncoder.class)
-            .addPackage(false, GetLoginInfo.class)).build();
-
-    @Inject
-    ActionDispatcher dispatcher;
-
-    @Inject
-    ResponseEncoder encoder;
-
-    @Inject
-    SandboxCore core;
-
-    @Inject
-    Recorder recorder;
-
-    @Override
-    ActionDispatcher dispatcher() {
-        return dispatcher;
-    }
-
-    @Override
-    ResponseEncoder encoder() {
-        return encoder;
-    }
-
-    @Override
-    SandboxCore sandbox() {
-        return core;
-    }
-
-    @Override
-    List<OneBotEvent> events() {
-        return recorder.events();
-    }
-
-    @BeforeEach
-    void clear() {
-        recorder.events().clear();
-    }
+    WeldInitiator weld = sandboxWith(Map.of("onebot.sandbox.messageCapacity", "8"));
 
     private static List<Integer> ids(JsonValue history) {
         return history.asJsonObject().getJsonArray("messages").stream()

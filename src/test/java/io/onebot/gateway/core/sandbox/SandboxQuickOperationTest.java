@@ -3,31 +3,16 @@ package io.onebot.gateway.core.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.onebot.gateway.action.ActionDispatcher;
-import io.onebot.gateway.action.ActionRegistry;
-import io.onebot.gateway.bootstrap.CoreProducer;
-import io.onebot.gateway.codec.ResponseEncoder;
-import io.onebot.gateway.config.GatewaySettings;
-import io.onebot.gateway.config.SettingsReader;
-import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
 import io.onebot.gateway.protocol.event.MessageEvent;
-import io.onebot.gateway.protocol.event.OneBotEvent;
 import io.onebot.gateway.protocol.message.Segment;
 import io.onebot.gateway.protocol.message.Text;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,67 +23,8 @@ import org.junit.jupiter.api.Test;
 @EnableWeld
 class SandboxQuickOperationTest extends SandboxTestBase {
 
-    /** Collects what the core emits. */
-    @ApplicationScoped
-    static class Recorder {
-        private final List<OneBotEvent> events = new CopyOnWriteArrayList<>();
-
-        List<OneBotEvent> events() {
-            return events;
-        }
-
-        void record(@Observes OneBotEvent event) {
-            events.add(event);
-        }
-
-        @Produces
-        GatewaySettings settings() {
-            return SettingsReader.read(Map.of("onebot.sandbox.selfId", "10001", "onebot.sandbox.messageCapacity", "100"));
-        }
-    }
-
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(new Weld().disableDiscovery()
-            .addBeanClasses(Recorder.class, CoreProducer.class, SandboxCore.class, ActionRegistry.class,
-                    ActionDispatcher.class, ResponseEncoder.class)
-            .addPackage(false, GetLoginInfo.class)).build();
-
-    @Inject
-    ActionDispatcher dispatcher;
-
-    @Inject
-    ResponseEncoder encoder;
-
-    @Inject
-    SandboxCore core;
-
-    @Inject
-    Recorder recorder;
-
-    @Override
-    ActionDispatcher dispatcher() {
-        return dispatcher;
-    }
-
-    @Override
-    ResponseEncoder encoder() {
-        return encoder;
-    }
-
-    @Override
-    SandboxCore sandbox() {
-        return core;
-    }
-
-    @Override
-    List<OneBotEvent> events() {
-        return recorder.events();
-    }
-
-    @BeforeEach
-    void clear() {
-        recorder.events().clear();
-    }
+    WeldInitiator weld = sandboxWith(Map.of("onebot.sandbox.messageCapacity", "100"));
 
     private JsonValue quick(JsonObject context, String operation) {
         return ok(".handle_quick_operation", "{\"context\":" + context + ",\"operation\":" + operation + "}");

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.onebot.gateway.action.ActionDispatcher;
+import io.onebot.gateway.action.ActionRegistry;
+import io.onebot.gateway.bootstrap.CoreProducer;
+import io.onebot.gateway.config.GatewaySettings;
+import io.onebot.gateway.config.SettingsReader;
+import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
 import io.onebot.gateway.codec.EventEncoder;
 import io.onebot.gateway.codec.ResponseEncoder;
 import io.onebot.gateway.core.ActionContext;
@@ -12,25 +17,73 @@ import io.onebot.gateway.protocol.event.GenericEvent;
 import io.onebot.gateway.protocol.event.MessageEvent;
 import io.onebot.gateway.protocol.event.OneBotEvent;
 import io.onebot.gateway.protocol.message.MessageFormat;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.junit.MockBean;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Calls and checks shared by the Weld tests of the sandbox's message actions: each subclass
- * supplies its container, the dispatcher, the core and what it recorded.
+ * The Weld SE wiring and the calls and checks shared by the sandbox's tests: the real core,
+ * registry and dispatcher, an {@link EventRecorder} catching everything the core emits, and
+ * settings made of the defaults plus what the subclass gives {@link #sandboxWith}. A subclass
+ * declares {@code @WeldSetup WeldInitiator weld = sandboxWith(Map.of(...));}; each test starts
+ * with nothing recorded.
  */
 abstract class SandboxTestBase {
 
-    abstract ActionDispatcher dispatcher();
+    @Inject
+    ActionDispatcher dispatcher;
 
-    abstract ResponseEncoder encoder();
+    @Inject
+    ResponseEncoder encoder;
 
-    abstract SandboxCore sandbox();
+    @Inject
+    SandboxCore core;
 
-    abstract List<OneBotEvent> events();
+    @Inject
+    EventRecorder recorder;
+
+    /** The sandbox on account 10001 with these settings on top of the defaults. */
+    static WeldInitiator sandboxWith(Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.putIfAbsent("onebot.sandbox.selfId", "10001");
+        GatewaySettings gateway = SettingsReader.read(all);
+        return WeldInitiator.from(new Weld().disableDiscovery()
+                        .addBeanClasses(EventRecorder.class, CoreProducer.class, SandboxCore.class, ActionRegistry.class,
+                                ActionDispatcher.class, ResponseEncoder.class)
+                        .addPackage(false, GetLoginInfo.class))
+                .addBeans(MockBean.builder().types(GatewaySettings.class).creating(gateway).build())
+                .build();
+    }
+
+    @BeforeEach
+    void nothingRecordedYet() {
+        recorder.events().clear();
+    }
+
+    ActionDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    ResponseEncoder encoder() {
+        return encoder;
+    }
+
+    SandboxCore sandbox() {
+        return core;
+    }
+
+    List<OneBotEvent> events() {
+        return recorder.events();
+    }
 
     ActionResponse call(String action, String params, MessageFormat format) {
         return dispatcher().respond("{\"action\":\"" + action + "\",\"params\":" + params + "}",
@@ -81,6 +134,7 @@ abstract class SandboxTestBase {
         assertEquals("notice", notice.getString("post_type"));
         assertEquals(noticeType, notice.getString("notice_type"));
         assertEquals(10001, notice.getJsonNumber("self_id").longValue());
+        assertTrue(notice.getJsonNumber("time").longValue() > 1_600_000_000L, "time is Unix seconds");
         return notice;
     }
 

@@ -4,36 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.onebot.gateway.action.ActionDispatcher;
-import io.onebot.gateway.action.ActionRegistry;
-import io.onebot.gateway.bootstrap.CoreProducer;
-import io.onebot.gateway.codec.ResponseEncoder;
-import io.onebot.gateway.config.GatewaySettings;
-import io.onebot.gateway.config.SettingsReader;
-import io.onebot.gateway.core.ActionContext;
-import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
-import io.onebot.gateway.protocol.action.ActionResponse;
 import io.onebot.gateway.protocol.event.GenericEvent;
-import io.onebot.gateway.protocol.event.OneBotEvent;
-import io.onebot.gateway.protocol.message.MessageFormat;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,86 +24,10 @@ import org.junit.jupiter.api.Test;
  * later queries show, and that refusals change nothing and emit nothing.
  */
 @EnableWeld
-class SandboxWorldActionsTest {
-
-    /** Collects what the core emits. */
-    @ApplicationScoped
-    static class Recorder {
-        private final List<OneBotEvent> events = new CopyOnWriteArrayList<>();
-
-        List<OneBotEvent> events() {
-            return events;
-        }
-
-        void record(@Observes OneBotEvent event) {
-            events.add(event);
-        }
-
-        @Produces
-        GatewaySettings settings() {
-            return SettingsReader.read(Map.of("onebot.sandbox.selfId", "10001"));
-        }
-    }
+class SandboxWorldActionsTest extends SandboxTestBase {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(new Weld().disableDiscovery()
-            .addBeanClasses(Recorder.class, CoreProducer.class, SandboxCore.class, ActionRegistry.class,
-                    ActionDispatcher.class, ResponseEncoder.class)
-            .addPackage(false, GetLoginInfo.class)).build();
-
-    @Inject
-    ActionDispatcher dispatcher;
-
-    @Inject
-    ResponseEncoder encoder;
-
-    @Inject
-    SandboxCore core;
-
-    @Inject
-    Recorder recorder;
-
-    @BeforeEach
-    void clear() {
-        recorder.events().clear();
-    }
-
-    private ActionResponse call(String action, String params) {
-        return dispatcher.respond("{\"action\":\"" + action + "\",\"params\":" + params + "}",
-                new ActionContext("t", MessageFormat.ARRAY));
-    }
-
-    /** Calls an action that must succeed and returns its data as JSON. */
-    private JsonValue ok(String action, String params) {
-        ActionResponse response = call(action, params);
-        assertTrue(response.isOk(), action + " failed: " + response.message());
-        try (var reader = Json.createReader(new StringReader(encoder.data(response.data())))) {
-            return reader.readValue();
-        }
-    }
-
-    /** Calls an action that must fail with the given retcode and returns the message. */
-    private String fails(int retcode, String action, String params) {
-        ActionResponse response = call(action, params);
-        assertEquals(retcode, response.retcode().code(), action + " " + params + ": " + response.message());
-        return response.message();
-    }
-
-    private List<JsonObject> notices() {
-        return recorder.events().stream().map(e -> ((GenericEvent) e).body()).toList();
-    }
-
-    /** The only notice emitted so far; its common fields are checked. */
-    private JsonObject onlyNotice(String noticeType) {
-        List<JsonObject> notices = notices();
-        assertEquals(1, notices.size(), notices.toString());
-        JsonObject notice = notices.get(0);
-        assertEquals("notice", notice.getString("post_type"));
-        assertEquals(noticeType, notice.getString("notice_type"));
-        assertEquals(10001, notice.getJsonNumber("self_id").longValue());
-        assertTrue(notice.getJsonNumber("time").longValue() > 1_600_000_000L);
-        return notice;
-    }
+    WeldInitiator weld = sandboxWith(Map.of());
 
     private JsonObject member(long groupId, long userId) {
         return ok("get_group_member_info", "{\"group_id\":" + groupId + ",\"user_id\":" + userId + "}").asJsonObject();

@@ -1,7 +1,6 @@
 package io.onebot.gateway.core.sandbox.action;
 
 import io.onebot.gateway.core.InvalidParamsException;
-import jakarta.json.JsonNumber;
 import io.onebot.gateway.codec.Lenient;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
