@@ -1,10 +1,10 @@
 package io.onebot.gateway.codec;
 
+import io.onebot.gateway.protocol.Jsonp;
 import io.onebot.gateway.protocol.message.CustomNode;
 import io.onebot.gateway.protocol.message.Segment;
 import io.onebot.gateway.protocol.message.SegmentData;
 import io.onebot.gateway.protocol.message.Text;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -157,7 +157,7 @@ public final class CqCode {
             int equals = parts[i].indexOf('=');
             params.put(parts[i].substring(0, equals), unescape(parts[i].substring(equals + 1)));
         }
-        JsonObjectBuilder data = Json.createObjectBuilder();
+        JsonObjectBuilder data = Jsonp.createObjectBuilder();
         params.forEach(data::add);
         return Segment.read(parts[0], new SegmentData(position, data.build(), MessageValues::read));
     }
@@ -166,7 +166,7 @@ public final class CqCode {
         out.append(PREFIX).append(segment.type());
         JsonObject data = segment.data();
         if (segment instanceof CustomNode node) {
-            data = Json.createObjectBuilder(data).add("content", encode(node.content())).build();
+            data = Jsonp.createObjectBuilder(data).add("content", encode(node.content())).build();
         }
         data.forEach((key, value) -> {
             String text = valueText(value);

@@ -1,5 +1,6 @@
 package io.onebot.gateway.codec;
 
+import io.onebot.gateway.protocol.Jsonp;
 import io.onebot.gateway.protocol.event.GenericEvent;
 import io.onebot.gateway.protocol.event.HeartbeatEvent;
 import io.onebot.gateway.protocol.event.LifecycleEvent;
@@ -8,7 +9,6 @@ import io.onebot.gateway.protocol.event.OneBotEvent;
 import io.onebot.gateway.protocol.event.Sender;
 import io.onebot.gateway.protocol.message.MessageFormat;
 import io.onebot.gateway.protocol.message.Segment;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -45,7 +45,7 @@ public final class EventEncoder {
         if (event instanceof HeartbeatEvent e) {
             return header(e)
                     .add("meta_event_type", "heartbeat")
-                    .add("status", Json.createObjectBuilder()
+                    .add("status", Jsonp.createObjectBuilder()
                             .add("online", e.status().online())
                             .add("good", e.status().good()))
                     .add("interval", e.interval())
@@ -59,7 +59,7 @@ public final class EventEncoder {
     }
 
     private static JsonObjectBuilder header(OneBotEvent event) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("time", event.time())
                 .add("self_id", event.selfId())
                 .add("post_type", event.postType());
@@ -90,7 +90,7 @@ public final class EventEncoder {
             json.add("message_sent_type", "self");
         }
         json.add("sender", sender(e.sender()))
-                .add("message", format == MessageFormat.STRING ? Json.createValue(raw) : Segment.array(e.message()))
+                .add("message", format == MessageFormat.STRING ? Jsonp.createValue(raw) : Segment.array(e.message()))
                 .add("message_format", format.wireName())
                 .add("raw_message", raw)
                 .add("font", e.font());
@@ -101,7 +101,7 @@ public final class EventEncoder {
     }
 
     private static JsonObjectBuilder sender(Sender sender) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.createObjectBuilder()
                 .add("user_id", sender.userId())
                 .add("nickname", orEmpty(sender.nickname()))
                 .add("sex", sender.sex() == null ? "unknown" : sender.sex())

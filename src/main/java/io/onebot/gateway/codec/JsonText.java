@@ -8,7 +8,7 @@ import de.marhali.json5.Json5Primitive;
 import de.marhali.json5.config.Json5Options;
 import de.marhali.json5.stream.Json5Lexer;
 import de.marhali.json5.stream.Json5Parser;
-import jakarta.json.Json;
+import io.onebot.gateway.protocol.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -42,7 +42,7 @@ public final class JsonText {
         if (text == null || text.isBlank()) {
             throw new MalformedRequestException("empty frame");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (RuntimeException strictFailure) {
             // Parsson signals bad syntax with JsonException and too deep nesting with a plain
@@ -60,7 +60,7 @@ public final class JsonText {
         if (text == null || text.isBlank()) {
             throw new MalformedRequestException("the document is empty");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (RuntimeException strictFailure) {
             // Comments, unquoted keys, mistakes: the JSON5 parser decides and locates errors.
@@ -145,14 +145,14 @@ public final class JsonText {
             return JsonValue.NULL;
         }
         if (element.isJson5Object()) {
-            JsonObjectBuilder object = Json.createObjectBuilder();
+            JsonObjectBuilder object = Jsonp.createObjectBuilder();
             for (Map.Entry<String, Json5Element> entry : ((Json5Object) element).entrySet()) {
                 object.add(entry.getKey(), convert(entry.getValue()));
             }
             return object.build();
         }
         if (element.isJson5Array()) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = Jsonp.createArrayBuilder();
             for (Json5Element item : (Json5Array) element) {
                 array.add(convert(item));
             }
@@ -165,12 +165,12 @@ public final class JsonText {
         if (primitive.isNumber()) {
             return number(primitive);
         }
-        return Json.createValue(primitive.getAsString());
+        return Jsonp.createValue(primitive.getAsString());
     }
 
     private static JsonValue number(Json5Primitive primitive) {
         if (primitive.isHexNumber() || primitive.isOctalNumber() || primitive.isBinaryNumber()) {
-            return Json.createValue(primitive.getAsBigInteger());
+            return Jsonp.createValue(primitive.getAsBigInteger());
         }
         Number number = primitive.getAsNumber();
         if (number instanceof Double d && (d.isNaN() || d.isInfinite())) {
@@ -182,8 +182,8 @@ public final class JsonText {
         try {
             BigDecimal decimal = new BigDecimal(number.toString());
             return decimal.scale() <= 0 && decimal.precision() - decimal.scale() <= 18
-                    ? Json.createValue(decimal.longValueExact())
-                    : Json.createValue(decimal);
+                    ? Jsonp.createValue(decimal.longValueExact())
+                    : Jsonp.createValue(decimal);
         } catch (NumberFormatException e) {
             return JsonValue.NULL;
         }

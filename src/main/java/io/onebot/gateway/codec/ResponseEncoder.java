@@ -1,9 +1,9 @@
 package io.onebot.gateway.codec;
 
+import io.onebot.gateway.protocol.Jsonp;
 import io.onebot.gateway.protocol.action.ActionResponse;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -47,7 +47,7 @@ public class ResponseEncoder {
     }
 
     private static String quote(String text) {
-        return Json.createValue(text).toString();
+        return Jsonp.createValue(text).toString();
     }
 
     @PreDestroy

@@ -10,11 +10,11 @@ import io.onebot.gateway.core.CoreControl;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Group;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Member;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Person;
+import io.onebot.gateway.protocol.Jsonp;
 import io.onebot.gateway.protocol.event.MessageEvent;
 import io.onebot.gateway.protocol.event.OneBotEvent;
 import io.onebot.gateway.protocol.message.MessageFormat;
 import io.onebot.gateway.protocol.message.Segment;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -53,7 +53,7 @@ final class SandboxControl implements CoreControl {
             throw new IllegalArgumentException("user_id " + userId + " is the sandbox account itself; it speaks through"
                     + " the API (send_msg)");
         }
-        JsonObjectBuilder event = Json.createObjectBuilder().add("post_type", "message").add("user_id", userId);
+        JsonObjectBuilder event = Jsonp.createObjectBuilder().add("post_type", "message").add("user_id", userId);
         if (present(body, "group_id")) {
             Group group = group(body);
             Member member = member(group, userId);
@@ -101,7 +101,7 @@ final class SandboxControl implements CoreControl {
         if (userId == core.selfId()) {
             throw new IllegalArgumentException("user_id " + userId + " is the sandbox account itself");
         }
-        JsonObjectBuilder event = Json.createObjectBuilder()
+        JsonObjectBuilder event = Jsonp.createObjectBuilder()
                 .add("post_type", "request")
                 .add("request_type", type)
                 .add("user_id", userId)
@@ -211,7 +211,7 @@ final class SandboxControl implements CoreControl {
         Person person = core.world().meet(new Person(userId, string(body, "nickname", "User " + userId), "unknown", 0));
         core.world().updateGroup(group.groupId(), g -> g.withMember(new Member(person, "", "member", "", core.now(),
                 "1", 0, 0)));
-        return core.notice("group_increase", Json.createObjectBuilder()
+        return core.notice("group_increase", Jsonp.createObjectBuilder()
                 .add("sub_type", subType)
                 .add("group_id", group.groupId())
                 .add("operator_id", operatorId)
@@ -257,7 +257,7 @@ final class SandboxControl implements CoreControl {
         } else {
             core.world().updateGroup(group.groupId(), g -> g.withoutMember(userId));
         }
-        return core.notice("group_decrease", Json.createObjectBuilder()
+        return core.notice("group_decrease", Jsonp.createObjectBuilder()
                 .add("sub_type", subType)
                 .add("group_id", group.groupId())
                 .add("operator_id", operatorId)
@@ -279,10 +279,10 @@ final class SandboxControl implements CoreControl {
         if (size < 0) {
             throw new IllegalArgumentException("file.size must not be negative");
         }
-        return core.notice("group_upload", Json.createObjectBuilder()
+        return core.notice("group_upload", Jsonp.createObjectBuilder()
                 .add("group_id", group.groupId())
                 .add("user_id", userId)
-                .add("file", Json.createObjectBuilder()
+                .add("file", Jsonp.createObjectBuilder()
                         .add("id", "/" + UUID.randomUUID())
                         .add("name", name)
                         .add("size", size)
@@ -299,7 +299,7 @@ final class SandboxControl implements CoreControl {
         }
         Person person = core.world().meet(new Person(userId, string(body, "nickname", "User " + userId), "unknown", 0));
         core.world().putFriend(person, "");
-        return core.notice("friend_add", Json.createObjectBuilder().add("user_id", userId));
+        return core.notice("friend_add", Jsonp.createObjectBuilder().add("user_id", userId));
     }
 
     @Override
@@ -341,8 +341,8 @@ final class SandboxControl implements CoreControl {
     }
 
     private static JsonObjectBuilder produced(List<OneBotEvent> events) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsonp.createArrayBuilder();
         events.forEach(event -> array.add(EventEncoder.toJson(event, MessageFormat.ARRAY)));
-        return Json.createObjectBuilder().add("events", array);
+        return Jsonp.createObjectBuilder().add("events", array);
     }
 }

@@ -6,6 +6,7 @@ import io.onebot.gateway.core.ActionHandler;
 import io.onebot.gateway.core.BotCore;
 import io.onebot.gateway.core.CoreControl;
 import io.onebot.gateway.core.EventInjector;
+import io.onebot.gateway.protocol.Jsonp;
 import io.onebot.gateway.protocol.event.BotStatus;
 import io.onebot.gateway.protocol.event.GenericEvent;
 import io.onebot.gateway.protocol.event.MessageEvent;
@@ -22,7 +23,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -162,7 +162,7 @@ public class SandboxCore implements BotCore {
     /** Recalls a stored message and emits the matching recall notice. */
     public void recall(int messageId) {
         MessageEvent message = store.remove(messageId).orElseThrow(() -> notFound(messageId));
-        var notice = Json.createObjectBuilder()
+        var notice = Jsonp.createObjectBuilder()
                 .add("time", now())
                 .add("self_id", selfId())
                 .add("post_type", "notice");
@@ -283,7 +283,7 @@ public class SandboxCore implements BotCore {
      * first, then the given fields.
      */
     public GenericEvent notice(String noticeType, JsonObjectBuilder fields) {
-        GenericEvent notice = new GenericEvent(Json.createObjectBuilder()
+        GenericEvent notice = new GenericEvent(Jsonp.createObjectBuilder()
                 .add("time", now())
                 .add("self_id", selfId())
                 .add("post_type", "notice")
@@ -303,7 +303,7 @@ public class SandboxCore implements BotCore {
      * @param groupId the group, or null for a poke between friends
      */
     public GenericEvent poke(Long groupId, long userId, long targetId) {
-        JsonObjectBuilder fields = Json.createObjectBuilder().add("sub_type", "poke");
+        JsonObjectBuilder fields = Jsonp.createObjectBuilder().add("sub_type", "poke");
         if (groupId != null) {
             fields.add("group_id", groupId);
         }

@@ -5,12 +5,12 @@ import io.onebot.gateway.codec.MessageValues;
 import io.onebot.gateway.core.EventInjector;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Group;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Person;
+import io.onebot.gateway.protocol.Jsonp;
 import io.onebot.gateway.protocol.event.GenericEvent;
 import io.onebot.gateway.protocol.event.MessageEvent;
 import io.onebot.gateway.protocol.event.OneBotEvent;
 import io.onebot.gateway.protocol.event.Sender;
 import io.onebot.gateway.protocol.message.Segment;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -100,7 +100,7 @@ final class SandboxInjector implements EventInjector {
         }
         String typeKey = postType.equals("meta_event") ? "meta_event_type" : postType + "_type";
         string(event, typeKey);
-        JsonObjectBuilder body = Json.createObjectBuilder(event)
+        JsonObjectBuilder body = Jsonp.createObjectBuilder(event)
                 .add("time", time)
                 .add("self_id", core.selfId())
                 .add("post_type", postType);
@@ -185,7 +185,7 @@ final class SandboxInjector implements EventInjector {
         String subType = event.containsKey("sub_type") ? string(event, "sub_type")
                 : group ? "normal" : core.world().friend(userId).isPresent() || self ? "friend" : "group";
         int font = event.containsKey("font") ? (int) integer(event, "font") : SandboxCore.FONT;
-        JsonObjectBuilder extra = Json.createObjectBuilder();
+        JsonObjectBuilder extra = Jsonp.createObjectBuilder();
         for (Map.Entry<String, JsonValue> field : event.entrySet()) {
             if (!MODELLED.contains(field.getKey())) {
                 extra.add(field.getKey(), field.getValue());

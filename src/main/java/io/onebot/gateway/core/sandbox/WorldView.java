@@ -6,7 +6,7 @@ import io.onebot.gateway.core.sandbox.SandboxWorld.Group;
 import io.onebot.gateway.core.sandbox.SandboxWorld.GroupRequest;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Member;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Person;
-import jakarta.json.Json;
+import io.onebot.gateway.protocol.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -31,29 +31,29 @@ final class WorldView {
             Person self = world.self();
             Set<Long> named = new HashSet<>();
             named.add(self.userId());
-            JsonArrayBuilder friends = Json.createArrayBuilder();
+            JsonArrayBuilder friends = Jsonp.createArrayBuilder();
             for (Friend friend : world.friends()) {
                 named.add(friend.person().userId());
                 friends.add(person(friend.person()).add("remark", friend.remark()));
             }
-            JsonArrayBuilder strangers = Json.createArrayBuilder();
+            JsonArrayBuilder strangers = Jsonp.createArrayBuilder();
             for (Long id : world.knownPeople()) {
                 if (named.add(id)) {
                     world.person(id).ifPresent(person -> strangers.add(person(person)));
                 }
             }
-            JsonArrayBuilder groups = Json.createArrayBuilder();
+            JsonArrayBuilder groups = Jsonp.createArrayBuilder();
             world.groups().forEach(group -> groups.add(group(group)));
-            JsonArrayBuilder friendRequests = Json.createArrayBuilder();
+            JsonArrayBuilder friendRequests = Jsonp.createArrayBuilder();
             for (FriendRequest request : world.friendRequests()) {
-                friendRequests.add(Json.createObjectBuilder()
+                friendRequests.add(Jsonp.createObjectBuilder()
                         .add("flag", request.flag())
                         .add("user_id", request.user().userId())
                         .add("comment", request.comment()));
             }
-            JsonArrayBuilder groupRequests = Json.createArrayBuilder();
+            JsonArrayBuilder groupRequests = Jsonp.createArrayBuilder();
             for (GroupRequest request : world.groupRequests()) {
-                groupRequests.add(Json.createObjectBuilder()
+                groupRequests.add(Jsonp.createObjectBuilder()
                         .add("flag", request.flag())
                         .add("sub_type", request.subType())
                         .add("group_id", request.groupId())
@@ -61,7 +61,7 @@ final class WorldView {
                         .add("user_id", request.user().userId())
                         .add("comment", request.comment()));
             }
-            return Json.createObjectBuilder()
+            return Jsonp.createObjectBuilder()
                     .add("self", person(self))
                     .add("friends", friends)
                     .add("strangers", strangers)
@@ -73,7 +73,7 @@ final class WorldView {
     }
 
     private static JsonObjectBuilder person(Person person) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("user_id", person.userId())
                 .add("nickname", person.nickname())
                 .add("sex", person.sex())
@@ -81,9 +81,9 @@ final class WorldView {
     }
 
     private static JsonObjectBuilder group(Group group) {
-        JsonArrayBuilder members = Json.createArrayBuilder();
+        JsonArrayBuilder members = Jsonp.createArrayBuilder();
         for (Member member : group.members().values()) {
-            members.add(Json.createObjectBuilder()
+            members.add(Jsonp.createObjectBuilder()
                     .add("user_id", member.person().userId())
                     .add("role", member.role())
                     .add("card", member.card())
@@ -92,13 +92,13 @@ final class WorldView {
                     .add("level", member.level())
                     .add("shut_up_until", member.shutUpUntil()));
         }
-        JsonObjectBuilder honors = Json.createObjectBuilder();
+        JsonObjectBuilder honors = Jsonp.createObjectBuilder();
         for (Map.Entry<String, List<Long>> honor : group.honors().entrySet()) {
-            JsonArrayBuilder holders = Json.createArrayBuilder();
+            JsonArrayBuilder holders = Jsonp.createArrayBuilder();
             honor.getValue().forEach(holders::add);
             honors.add(honor.getKey(), holders);
         }
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("group_id", group.groupId())
                 .add("group_name", group.name())
                 .add("max_member_count", group.maxMemberCount())

@@ -8,8 +8,8 @@ import io.onebot.gateway.core.CoreControl;
 import io.onebot.gateway.core.EventInjector;
 import io.onebot.gateway.network.auth.HandshakePolicy;
 import io.onebot.gateway.network.auth.Verdict;
+import io.onebot.gateway.protocol.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -125,7 +125,7 @@ public class SandboxServlet extends HttpServlet {
     }
 
     private static JsonObject messageIds(List<Integer> ids) {
-        JsonArrayBuilder idArray = Json.createArrayBuilder();
+        JsonArrayBuilder idArray = Jsonp.createArrayBuilder();
         ids.forEach(id -> {
             if (id == null) {
                 idArray.addNull();
@@ -133,7 +133,7 @@ public class SandboxServlet extends HttpServlet {
                 idArray.add(id);
             }
         });
-        return Json.createObjectBuilder().add("message_ids", idArray).build();
+        return Jsonp.createObjectBuilder().add("message_ids", idArray).build();
     }
 
     /** A body over {@link #MAX_BODY_BYTES}. */
@@ -164,7 +164,7 @@ public class SandboxServlet extends HttpServlet {
     }
 
     private static JsonObject error(String reason) {
-        return Json.createObjectBuilder().add("error", reason).build();
+        return Jsonp.createObjectBuilder().add("error", reason).build();
     }
 
     private static void answer(HttpServletResponse response, int status, JsonObject body) throws IOException {

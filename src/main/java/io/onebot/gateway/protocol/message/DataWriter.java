@@ -1,6 +1,6 @@
 package io.onebot.gateway.protocol.message;
 
-import jakarta.json.Json;
+import io.onebot.gateway.protocol.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -12,7 +12,7 @@ import jakarta.json.JsonValue;
  */
 final class DataWriter {
 
-    private final JsonObjectBuilder data = Json.createObjectBuilder();
+    private final JsonObjectBuilder data = Jsonp.createObjectBuilder();
     private final JsonObject extra;
 
     private DataWriter(JsonObject extra) {
@@ -40,7 +40,7 @@ final class DataWriter {
 
     JsonObject build() {
         JsonObject fields = data.build();
-        JsonObjectBuilder all = Json.createObjectBuilder(fields);
+        JsonObjectBuilder all = Jsonp.createObjectBuilder(fields);
         extra.forEach((key, value) -> {
             if (!fields.containsKey(key)) {
                 all.add(key, value);

@@ -1,6 +1,6 @@
 package io.onebot.gateway.protocol.message;
 
-import jakarta.json.Json;
+import io.onebot.gateway.protocol.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -47,7 +47,7 @@ public sealed interface Segment permits Text, Face, Image, Voice, Video, At, Rps
 
     /** This segment in the array form, {@code {"type":...,"data":{...}}}. */
     default JsonObject toJson() {
-        return Json.createObjectBuilder().add("type", type()).add("data", data()).build();
+        return Jsonp.createObjectBuilder().add("type", type()).add("data", data()).build();
     }
 
     /**
@@ -91,7 +91,7 @@ public sealed interface Segment permits Text, Face, Image, Voice, Video, At, Rps
 
     /** A whole message in the array form: one {@code {type, data}} object per segment. */
     static JsonArray array(List<? extends Segment> message) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsonp.createArrayBuilder();
         for (Segment segment : message) {
             array.add(segment.toJson());
         }

@@ -1,6 +1,6 @@
 package io.onebot.gateway.protocol.message;
 
-import jakarta.json.Json;
+import io.onebot.gateway.protocol.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -109,7 +109,7 @@ public final class SegmentData {
 
     /** The fields no record has taken yet, to keep as its {@code extra} data. */
     public JsonObject rest() {
-        JsonObjectBuilder rest = Json.createObjectBuilder();
+        JsonObjectBuilder rest = Jsonp.createObjectBuilder();
         data.forEach((key, value) -> {
             if (!taken.contains(key)) {
                 rest.add(key, value);
@@ -130,7 +130,7 @@ public final class SegmentData {
 
     /** Makes scalar values strings and drops null values; objects and arrays stay as they are. */
     private static JsonObject normalise(JsonObject data) {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = Jsonp.createObjectBuilder();
         data.forEach((key, value) -> {
             switch (value.getValueType()) {
                 case NULL -> { }

@@ -3,7 +3,7 @@ package io.onebot.gateway.core.sandbox.action;
 import io.onebot.gateway.core.sandbox.Essence;
 import io.onebot.gateway.core.sandbox.SandboxCore;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Group;
-import jakarta.json.Json;
+import io.onebot.gateway.protocol.Jsonp;
 
 /**
  * What the essence actions share: only an admin or the owner marks or unmarks essence messages,
@@ -22,7 +22,7 @@ final class EssenceRules {
     }
 
     static void notice(SandboxCore core, String subType, Essence essence) {
-        core.notice("essence", Json.createObjectBuilder()
+        core.notice("essence", Jsonp.createObjectBuilder()
                 .add("sub_type", subType)
                 .add("group_id", essence.groupId())
                 .add("message_id", essence.messageId())

@@ -5,10 +5,10 @@ import io.onebot.gateway.core.Required;
 import io.onebot.gateway.core.sandbox.Essence;
 import io.onebot.gateway.core.sandbox.SandboxAction;
 import io.onebot.gateway.core.sandbox.SandboxCore;
+import io.onebot.gateway.protocol.Jsonp;
 import io.onebot.gateway.protocol.message.Segment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 
@@ -37,9 +37,9 @@ public class GetEssenceMsgList extends SandboxAction<GetEssenceMsgList.Params, J
     @Override
     public JsonArray handle(Params params, ActionContext context) {
         core.group(params.groupId());
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         for (Essence essence : core.essences(params.groupId())) {
-            list.add(Json.createObjectBuilder()
+            list.add(Jsonp.createObjectBuilder()
                     .add("msg_seq", essence.messageId())
                     .add("sender_id", essence.senderId())
                     .add("sender_nick", essence.senderNick())

@@ -7,13 +7,13 @@ import io.onebot.gateway.core.InvalidParamsException;
 import io.onebot.gateway.core.sandbox.Forwarded;
 import io.onebot.gateway.core.sandbox.SandboxAction;
 import io.onebot.gateway.core.sandbox.SandboxCore;
+import io.onebot.gateway.protocol.Jsonp;
 import io.onebot.gateway.protocol.event.MessageEvent;
 import io.onebot.gateway.protocol.event.Sender;
 import io.onebot.gateway.protocol.message.Forward;
 import io.onebot.gateway.protocol.message.MessageFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -47,11 +47,11 @@ public class GetForwardMsg extends SandboxAction<GetForwardMsg.Params, JsonObjec
             throw new InvalidParamsException("id", "is required (or message_id): the forward's res_id or message id");
         }
         Forwarded forward = core.forward(resId(key.trim()));
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = Jsonp.createArrayBuilder();
         for (Forwarded.Node node : forward.nodes()) {
             messages.add(node(forward, node, context.messageFormat()));
         }
-        return Json.createObjectBuilder().add("messages", messages).build();
+        return Jsonp.createObjectBuilder().add("messages", messages).build();
     }
 
     /** A res_id as it is, or the res_id carried by the message with that id. */
@@ -76,6 +76,6 @@ public class GetForwardMsg extends SandboxAction<GetForwardMsg.Params, JsonObjec
                 group ? "normal" : "friend", node.messageId(), node.userId(), forward.groupId(), null, null,
                 Sender.of(node.userId(), node.nickname()), node.content(), SandboxCore.FONT, null);
         JsonObject json = EventEncoder.toJson(asEvent, format);
-        return Json.createObjectBuilder(json).add("content", json.get("message")).build();
+        return Jsonp.createObjectBuilder(json).add("content", json.get("message")).build();
     }
 }

@@ -2,9 +2,9 @@ package io.onebot.gateway.core.sandbox.action;
 
 import io.onebot.gateway.codec.EventEncoder;
 import io.onebot.gateway.core.InvalidParamsException;
+import io.onebot.gateway.protocol.Jsonp;
 import io.onebot.gateway.protocol.event.MessageEvent;
 import io.onebot.gateway.protocol.message.MessageFormat;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -40,10 +40,10 @@ final class History {
 
     static JsonObject answer(List<MessageEvent> oldestFirst, Boolean reverseOrder, MessageFormat format) {
         boolean reverse = reverseOrder != null && reverseOrder;
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = Jsonp.createArrayBuilder();
         for (int i = 0; i < oldestFirst.size(); i++) {
             messages.add(EventEncoder.toJson(oldestFirst.get(reverse ? oldestFirst.size() - 1 - i : i), format));
         }
-        return Json.createObjectBuilder().add("messages", messages).build();
+        return Jsonp.createObjectBuilder().add("messages", messages).build();
     }
 }

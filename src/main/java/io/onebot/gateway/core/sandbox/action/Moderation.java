@@ -4,8 +4,8 @@ import io.onebot.gateway.core.ActionFailedException;
 import io.onebot.gateway.core.sandbox.SandboxCore;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Group;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Member;
+import io.onebot.gateway.protocol.Jsonp;
 import io.onebot.gateway.protocol.event.MessageEvent;
-import jakarta.json.Json;
 
 /**
  * Kicking, muting and recalling, with their permission rules and notices, in one place: the
@@ -30,7 +30,7 @@ final class Moderation {
             GroupRules.requireAbove(group, GroupRules.bot(core, group), GroupRules.member(group, userId), "kick");
             return core.world().updateGroup(groupId, g -> g.withoutMember(userId));
         });
-        core.notice("group_decrease", Json.createObjectBuilder()
+        core.notice("group_decrease", Jsonp.createObjectBuilder()
                 .add("sub_type", "kick")
                 .add("group_id", groupId)
                 .add("operator_id", core.selfId())
@@ -55,7 +55,7 @@ final class Moderation {
                     g -> g.withMember(target.withShutUpUntil(duration == 0 ? 0 : now + duration)));
         });
         if (changed) {
-            core.notice("group_ban", Json.createObjectBuilder()
+            core.notice("group_ban", Jsonp.createObjectBuilder()
                     .add("sub_type", duration == 0 ? "lift_ban" : "ban")
                     .add("group_id", groupId)
                     .add("operator_id", core.selfId())

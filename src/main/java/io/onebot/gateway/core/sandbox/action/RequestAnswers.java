@@ -6,7 +6,7 @@ import io.onebot.gateway.core.sandbox.SandboxWorld.FriendRequest;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Group;
 import io.onebot.gateway.core.sandbox.SandboxWorld.GroupRequest;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Member;
-import jakarta.json.Json;
+import io.onebot.gateway.protocol.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +36,7 @@ final class RequestAnswers {
             return pending;
         });
         if (approve) {
-            core.notice("friend_add", Json.createObjectBuilder().add("user_id", request.user().userId()));
+            core.notice("friend_add", Jsonp.createObjectBuilder().add("user_id", request.user().userId()));
         }
     }
 
@@ -83,7 +83,7 @@ final class RequestAnswers {
         }
         core.world().updateGroup(group.groupId(), g -> g.withMember(
                 new Member(request.user(), "", "member", "", core.now(), "1", 0, 0)));
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("sub_type", "approve")
                 .add("group_id", group.groupId())
                 .add("operator_id", core.selfId())
@@ -104,7 +104,7 @@ final class RequestAnswers {
         members.put(inviter.person().userId(), inviter);
         members.put(bot.person().userId(), bot);
         core.world().putGroup(new Group(request.groupId(), request.groupName(), 200, members, false, false, Map.of()));
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("sub_type", "invite")
                 .add("group_id", request.groupId())
                 .add("operator_id", request.user().userId())

@@ -7,9 +7,9 @@ import io.onebot.gateway.core.sandbox.SandboxAction;
 import io.onebot.gateway.core.sandbox.SandboxCore;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Group;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Member;
+import io.onebot.gateway.protocol.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 /**
  * {@code set_group_admin}: the owner makes a member an admin or an admin a member again; a
@@ -45,7 +45,7 @@ public class SetGroupAdmin extends SandboxAction<SetGroupAdmin.Params, Void> {
                     && core.world().updateGroup(group.groupId(), g -> g.withMember(target.withRole(role)));
         });
         if (changed) {
-            core.notice("group_admin", Json.createObjectBuilder()
+            core.notice("group_admin", Jsonp.createObjectBuilder()
                     .add("sub_type", enable ? "set" : "unset")
                     .add("group_id", params.groupId())
                     .add("user_id", params.userId()));

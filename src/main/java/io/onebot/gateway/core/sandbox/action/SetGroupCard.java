@@ -7,9 +7,9 @@ import io.onebot.gateway.core.sandbox.SandboxAction;
 import io.onebot.gateway.core.sandbox.SandboxCore;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Group;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Member;
+import io.onebot.gateway.protocol.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 /**
@@ -53,7 +53,7 @@ public class SetGroupCard extends SandboxAction<SetGroupCard.Params, Void> {
                 return null;
             }
             core.world().updateGroup(group.groupId(), g -> g.withMember(target.withCard(card)));
-            return Json.createObjectBuilder()
+            return Jsonp.createObjectBuilder()
                     .add("group_id", group.groupId())
                     .add("user_id", params.userId())
                     .add("card_new", card)

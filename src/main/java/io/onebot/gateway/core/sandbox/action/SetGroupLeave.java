@@ -6,9 +6,9 @@ import io.onebot.gateway.core.Required;
 import io.onebot.gateway.core.sandbox.SandboxAction;
 import io.onebot.gateway.core.sandbox.SandboxCore;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Group;
+import io.onebot.gateway.protocol.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 /**
  * {@code set_group_leave}: the bot leaves the group. An owner cannot simply leave: it dismisses
@@ -40,7 +40,7 @@ public class SetGroupLeave extends SandboxAction<SetGroupLeave.Params, Void> {
             }
             return core.world().removeGroup(group.groupId());
         });
-        core.notice("group_decrease", Json.createObjectBuilder()
+        core.notice("group_decrease", Jsonp.createObjectBuilder()
                 .add("sub_type", "leave")
                 .add("group_id", params.groupId())
                 .add("operator_id", core.selfId())

@@ -7,9 +7,9 @@ import io.onebot.gateway.core.sandbox.SandboxAction;
 import io.onebot.gateway.core.sandbox.SandboxCore;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Group;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Member;
+import io.onebot.gateway.protocol.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -53,7 +53,7 @@ public class SetGroupSpecialTitle extends SandboxAction<SetGroupSpecialTitle.Par
             return core.world().updateGroup(group.groupId(), g -> g.withMember(target.withTitle(title, expires)));
         });
         if (!title.isEmpty()) {
-            core.notice("notify", Json.createObjectBuilder()
+            core.notice("notify", Jsonp.createObjectBuilder()
                     .add("sub_type", "title")
                     .add("group_id", params.groupId())
                     .add("user_id", params.userId())

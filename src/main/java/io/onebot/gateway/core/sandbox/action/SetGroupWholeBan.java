@@ -5,9 +5,9 @@ import io.onebot.gateway.core.Required;
 import io.onebot.gateway.core.sandbox.SandboxAction;
 import io.onebot.gateway.core.sandbox.SandboxCore;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Group;
+import io.onebot.gateway.protocol.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 /**
  * {@code set_group_whole_ban}: mutes or unmutes the whole group (admins and the owner may still
@@ -38,7 +38,7 @@ public class SetGroupWholeBan extends SandboxAction<SetGroupWholeBan.Params, Voi
             return group.wholeBan() != enable && core.world().updateGroup(group.groupId(), g -> g.withWholeBan(enable));
         });
         if (changed) {
-            core.notice("group_ban", Json.createObjectBuilder()
+            core.notice("group_ban", Jsonp.createObjectBuilder()
                     .add("sub_type", enable ? "ban" : "lift_ban")
                     .add("group_id", params.groupId())
                     .add("operator_id", core.selfId())

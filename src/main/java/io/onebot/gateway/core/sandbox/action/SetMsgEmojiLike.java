@@ -7,10 +7,10 @@ import io.onebot.gateway.core.Required;
 import io.onebot.gateway.core.sandbox.SandboxAction;
 import io.onebot.gateway.core.sandbox.SandboxCore;
 import io.onebot.gateway.core.sandbox.SandboxWorld.Group;
+import io.onebot.gateway.protocol.Jsonp;
 import io.onebot.gateway.protocol.event.MessageEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.util.OptionalInt;
 
 /**
@@ -50,11 +50,11 @@ public class SetMsgEmojiLike extends SandboxAction<SetMsgEmojiLike.Params, Void>
         GroupRules.bot(core, group);
         OptionalInt count = core.react(params.messageId(), emojiId, add);
         if (count.isPresent()) {
-            core.notice("group_msg_emoji_like", Json.createObjectBuilder()
+            core.notice("group_msg_emoji_like", Jsonp.createObjectBuilder()
                     .add("group_id", group.groupId())
                     .add("user_id", core.selfId())
                     .add("message_id", params.messageId())
-                    .add("likes", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                    .add("likes", Jsonp.createArrayBuilder().add(Jsonp.createObjectBuilder()
                             .add("emoji_id", emojiId)
                             .add("count", count.getAsInt())))
                     .add("is_add", add));
