@@ -44,9 +44,9 @@ trap cleanup EXIT
 
 echo "== building the WAR and the load tool"
 cd "$PROJECT"
-mvn -o -q -B package -DskipTests
-mvn -o -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
-mvn -o -q -B dependency:copy -Dartifact="fish.payara.extras:payara-micro:$PAYARA_VERSION" -DoutputDirectory="$OUT" \
+mvn -q -B package -DskipTests
+mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
+mvn -q -B dependency:copy -Dartifact="fish.payara.extras:payara-micro:$PAYARA_VERSION" -DoutputDirectory="$OUT" \
   -Dmdep.stripVersion=true
 CLASSPATH_BENCH="$PROJECT/target/test-classes:$PROJECT/target/classes:$(cat "$OUT/classpath.txt")"
 

@@ -68,6 +68,9 @@ public class Connections {
      * @param heartIntervalMillis the heartbeat period; zero or less for none
      */
     public Connection attach(Session session, ConnectionOptions options, boolean events, long heartIntervalMillis) {
+        // No idle timeout, as in NapCat: heartbeats keep a connection busy when its entry wants them.
+        IdleTimer.disable(session);
+        session.setMaxIdleTimeout(-1);
         Connection connection = new Connection(session, options, dispatcher, this::detach);
         bySession.put(session, connection);
         byEntry.computeIfAbsent(options.entryName(), name -> ConcurrentHashMap.newKeySet()).add(connection);
