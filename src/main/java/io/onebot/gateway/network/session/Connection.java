@@ -16,6 +16,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,8 +26,9 @@ import java.util.logging.Logger;
  *
  * <p>Outbound frames go through a queue drained by asynchronous sends, one in flight at a time
  * (the WebSocket API forbids concurrent sends on a session), so {@link #send} never blocks its
- * caller. A connection whose queue grows past {@link #MAX_QUEUED_FRAMES} is not reading: it is
- * closed with {@link #OVERLOADED} rather than allowed to hold memory without bound. A send that
+ * caller. A connection whose queue grows past {@link #MAX_QUEUED_FRAMES} frames or
+ * {@link #MAX_QUEUED_CHARS} characters is not reading: it is closed with {@link #OVERLOADED}
+ * rather than allowed to hold memory without bound. A send that
  * fails closes this connection only.
  *
  * <p>Inbound text is answered through the {@link ActionDispatcher}, exactly one answer per frame.
@@ -45,6 +47,12 @@ public final class Connection implements EventSink {
 
     /** Frames that may wait for a slow client before it is disconnected. */
     public static final int MAX_QUEUED_FRAMES = 10_000;
+    /**
+     * Characters that may wait for a slow client before it is disconnected (32 Mi, 32 to 64 MiB of
+     * memory), so that a few large frames bound it as well as many small ones. A single frame
+     * larger than this (up to {@link #MAX_MESSAGE_BYTES}) still goes out when nothing else waits.
+     */
+    public static final long MAX_QUEUED_CHARS = 32L * 1024 * 1024;
     /** The close code for a client that does not read its frames: 1013, try again later. */
     public static final CloseReason OVERLOADED = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
             "too many unread frames");
@@ -59,6 +67,7 @@ public final class Connection implements EventSink {
 
     private final Queue<String> outbound = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong queuedChars = new AtomicLong();
     private final AtomicInteger drainRequests = new AtomicInteger();
     private final AtomicBoolean inFlight = new AtomicBoolean();
     private final AtomicBoolean failed = new AtomicBoolean();
@@ -140,7 +149,9 @@ public final class Connection implements EventSink {
         if (failed.get()) {
             return;
         }
-        if (queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
+        int frames = queued.incrementAndGet();
+        long chars = queuedChars.addAndGet(frame.length());
+        if (frames > MAX_QUEUED_FRAMES || (chars > MAX_QUEUED_CHARS && frames > 1)) {
             fail(OVERLOADED, null);
             return;
         }
@@ -166,6 +177,7 @@ public final class Connection implements EventSink {
                 String next = outbound.poll();
                 if (next != null) {
                     queued.decrementAndGet();
+                    queuedChars.addAndGet(-next.length());
                     inFlight.set(true);
                     try {
                         session.getAsyncRemote().sendText(next, this::sent);
@@ -194,7 +206,8 @@ public final class Connection implements EventSink {
         outbound.clear();
         if (reason == OVERLOADED) {
             LOG.warning(() -> "[" + options.entryName() + "] Closing a connection that does not read its frames ("
-                    + MAX_QUEUED_FRAMES + " waiting): close code " + OVERLOADED.getCloseCode().getCode());
+                    + queued.get() + " frames, " + queuedChars.get() + " characters waiting; at most " + MAX_QUEUED_FRAMES
+                    + " frames or " + MAX_QUEUED_CHARS + " characters): close code " + OVERLOADED.getCloseCode().getCode());
         } else if (session.isOpen()) {
             LOG.log(Level.FINE, cause, () -> "[" + options.entryName() + "] A send failed; closing the connection");
         }
