@@ -133,7 +133,7 @@ class BenchTest {
                 Map.entry("bench.pid", Long.toString(ProcessHandle.current().pid())),
                 Map.entry("bench.repeat", "2"),
                 Map.entry("bench.memory.conns", "20"),
-                Map.entry("bench.memory.settleMs", "100"),
+                Map.entry("bench.memory.settleMs", "0"),
                 Map.entry("bench.api.conns", "1,4"),
                 Map.entry("bench.api.requests", "200"),
                 Map.entry("bench.api.depth", "4"),
