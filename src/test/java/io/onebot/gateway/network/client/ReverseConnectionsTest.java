@@ -4,18 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.onebot.gateway.action.ActionDispatcher;
-import io.onebot.gateway.action.ActionRegistry;
-import io.onebot.gateway.bootstrap.CoreProducer;
-import io.onebot.gateway.codec.ResponseEncoder;
 import io.onebot.gateway.config.GatewaySettings;
 import io.onebot.gateway.config.Settings;
 import io.onebot.gateway.config.SettingsReader;
-import io.onebot.gateway.core.sandbox.SandboxCore;
-import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
-import io.onebot.gateway.event.EventFanout;
-import io.onebot.gateway.event.HeartbeatService;
-import io.onebot.gateway.network.session.Connections;
 import io.onebot.gateway.testsupport.FrameworkServer;
 import io.onebot.gateway.testsupport.FrameworkServer.Peer;
 import io.onebot.gateway.testsupport.WsClient;
@@ -66,14 +57,7 @@ class ReverseConnectionsTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(new Weld().disableDiscovery()
-                    .addBeanClasses(TestSettings.class, CoreProducer.class, SandboxCore.class, ActionRegistry.class,
-                            ActionDispatcher.class, ResponseEncoder.class, EventFanout.class, HeartbeatService.class,
-                            Connections.class, ReverseConnections.class)
-                    .addPackage(false, GetLoginInfo.class))
-            .bindResource("java:comp/DefaultManagedScheduledExecutorService", SCHEDULER)
-            .bindResource("java:comp/DefaultManagedExecutorService", SCHEDULER)
-            .build();
+    WeldInitiator weld = ReverseStack.with(TestSettings.class, SCHEDULER);
 
     @Inject
     ReverseConnections reverse;

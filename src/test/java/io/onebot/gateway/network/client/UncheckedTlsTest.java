@@ -4,18 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.onebot.gateway.action.ActionDispatcher;
-import io.onebot.gateway.action.ActionRegistry;
-import io.onebot.gateway.bootstrap.CoreProducer;
-import io.onebot.gateway.codec.ResponseEncoder;
 import io.onebot.gateway.config.GatewaySettings;
 import io.onebot.gateway.config.Settings;
 import io.onebot.gateway.config.SettingsReader;
-import io.onebot.gateway.core.sandbox.SandboxCore;
-import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
-import io.onebot.gateway.event.EventFanout;
-import io.onebot.gateway.event.HeartbeatService;
-import io.onebot.gateway.network.session.Connections;
 import io.onebot.gateway.testsupport.TlsWebSocketStub;
 import io.onebot.gateway.testsupport.TlsWebSocketStub.Upgrade;
 import io.onebot.gateway.testsupport.WsClient;
@@ -27,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
@@ -72,14 +62,7 @@ class UncheckedTlsTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(new Weld().disableDiscovery()
-                    .addBeanClasses(TestSettings.class, CoreProducer.class, SandboxCore.class, ActionRegistry.class,
-                            ActionDispatcher.class, ResponseEncoder.class, EventFanout.class, HeartbeatService.class,
-                            Connections.class, ReverseConnections.class)
-                    .addPackage(false, GetLoginInfo.class))
-            .bindResource("java:comp/DefaultManagedScheduledExecutorService", SCHEDULER)
-            .bindResource("java:comp/DefaultManagedExecutorService", SCHEDULER)
-            .build();
+    WeldInitiator weld = ReverseStack.with(TestSettings.class, SCHEDULER);
 
     @Inject
     ReverseConnections reverse;
