@@ -6,6 +6,10 @@ import io.onebot.gateway.codec.RequestDecoder;
 import io.onebot.gateway.codec.ResponseEncoder;
 import io.onebot.gateway.core.ActionContext;
 import io.onebot.gateway.core.ActionFailedException;
+import io.onebot.gateway.core.ActionRelay;
+import io.onebot.gateway.core.ActionTimeoutException;
+import io.onebot.gateway.core.BotCore;
+import io.onebot.gateway.core.CoreUnavailableException;
 import io.onebot.gateway.core.InvalidParamsException;
 import io.onebot.gateway.protocol.action.ActionRequest;
 import io.onebot.gateway.protocol.action.ActionResponse;
@@ -13,6 +17,11 @@ import io.onebot.gateway.protocol.action.RetCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,7 +29,12 @@ import java.util.logging.Logger;
  * Turns one received frame into exactly one answer. This is the only place where failures become
  * return codes: unparsable text is 1400 with NapCat's message, a malformed request or a bad
  * parameter is 1400 naming what is wrong, an unknown action is 1404, an action that fails is
- * 1200, and an unexpected exception is logged with its stack trace and answered 1200.
+ * 1200, a core that is unavailable is 1503, an action past its time limit is 1504, and an
+ * unexpected exception is logged with its stack trace and answered 1200.
+ *
+ * <p>Answers are asynchronous: a frame that cannot be decoded is answered at once, an action runs
+ * on the {@link ActionExecutor} (or goes to the core's {@link ActionRelay}), so a slow call never
+ * holds up the next frame of its connection. Answers are matched to requests by {@code echo}.
  */
 @ApplicationScoped
 public class ActionDispatcher {
@@ -38,19 +52,73 @@ public class ActionDispatcher {
     @Inject
     ResponseEncoder encoder;
 
+    @Inject
+    ActionExecutor executor;
+
+    @Inject
+    BotCore core;
+
     /** For CDI. */
     protected ActionDispatcher() {
     }
 
     /** A dispatcher outside CDI. */
-    public ActionDispatcher(ActionRegistry registry, ResponseEncoder encoder) {
+    public ActionDispatcher(BotCore core, ActionRegistry registry, ResponseEncoder encoder, ActionExecutor executor) {
+        this.core = core;
         this.registry = registry;
         this.encoder = encoder;
+        this.executor = executor;
     }
 
-    /** Answers one frame with one JSON text. */
-    public String handle(String frame, ActionContext context) {
-        ActionResponse response = respond(frame, context);
+    /** Answers one frame with one JSON text, when the answer is ready. */
+    public CompletionStage<String> handle(String frame, ActionContext context) {
+        ActionRequest request;
+        try {
+            request = RequestDecoder.decode(frame);
+        } catch (MalformedRequestException e) {
+            return CompletableFuture.completedFuture(
+                    encoder.encode(ActionResponse.failed(RetCode.BAD_REQUEST, PARSE_FAILED, JsonValue.NULL)));
+        } catch (InvalidRequestException e) {
+            return CompletableFuture.completedFuture(
+                    encoder.encode(ActionResponse.failed(RetCode.BAD_REQUEST, e.getMessage(), e.echo())));
+        }
+        Optional<ActionRelay> relay = core.relay();
+        if (relay.isPresent()) {
+            return relay.get().forward(request, context).handle((answer, failure) ->
+                    failure == null ? answer.toString() : encoder.encode(failure(request, failure)));
+        }
+        return dispatch(request, context).thenApply(response -> encode(response));
+    }
+
+    /** Answers one frame, run by the core's own actions. */
+    public CompletionStage<ActionResponse> respond(String frame, ActionContext context) {
+        ActionRequest request;
+        try {
+            request = RequestDecoder.decode(frame);
+        } catch (MalformedRequestException e) {
+            return CompletableFuture.completedFuture(
+                    ActionResponse.failed(RetCode.BAD_REQUEST, PARSE_FAILED, JsonValue.NULL));
+        } catch (InvalidRequestException e) {
+            return CompletableFuture.completedFuture(
+                    ActionResponse.failed(RetCode.BAD_REQUEST, e.getMessage(), e.echo()));
+        }
+        return dispatch(request, context);
+    }
+
+    /** Runs one decoded request on the core's own actions, within the action time limit. */
+    public CompletionStage<ActionResponse> dispatch(ActionRequest request, ActionContext context) {
+        var action = registry.find(request.action());
+        if (action.isEmpty()) {
+            return CompletableFuture.completedFuture(
+                    ActionResponse.failed(RetCode.UNKNOWN_ACTION, UNKNOWN_ACTION + request.action(), request.echo()));
+        }
+        return executor.run(request.action(), () -> action.get().run(request.params(), context))
+                .handle((data, failure) -> failure == null
+                        ? ActionResponse.ok(data, request.echo())
+                        : failure(request, failure));
+    }
+
+    private String encode(ActionResponse response) {
         try {
             return encoder.encode(response);
         } catch (RuntimeException e) {
@@ -60,35 +128,27 @@ public class ActionDispatcher {
         }
     }
 
-    /** Answers one frame. */
-    public ActionResponse respond(String frame, ActionContext context) {
-        ActionRequest request;
-        try {
-            request = RequestDecoder.decode(frame);
-        } catch (MalformedRequestException e) {
-            return ActionResponse.failed(RetCode.BAD_REQUEST, PARSE_FAILED, JsonValue.NULL);
-        } catch (InvalidRequestException e) {
-            return ActionResponse.failed(RetCode.BAD_REQUEST, e.getMessage(), e.echo());
+    /** The one mapping of a failure to its answer. */
+    private static ActionResponse failure(ActionRequest request, Throwable thrown) {
+        Throwable e = thrown;
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
         }
-        return dispatch(request, context);
-    }
-
-    /** Runs one decoded request. */
-    public ActionResponse dispatch(ActionRequest request, ActionContext context) {
-        var action = registry.find(request.action());
-        if (action.isEmpty()) {
-            return ActionResponse.failed(RetCode.UNKNOWN_ACTION, UNKNOWN_ACTION + request.action(), request.echo());
-        }
-        try {
-            return ActionResponse.ok(action.get().run(request.params(), context), request.echo());
-        } catch (InvalidParamsException e) {
+        if (e instanceof InvalidParamsException) {
             return ActionResponse.failed(RetCode.BAD_REQUEST, e.getMessage(), request.echo());
-        } catch (ActionFailedException e) {
-            return ActionResponse.failed(RetCode.ACTION_FAILED, e.getMessage(), request.echo());
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, e, () -> "Action " + request.action() + " failed unexpectedly");
-            return ActionResponse.failed(RetCode.ACTION_FAILED,
-                    "internal error in " + request.action() + ": " + e.getClass().getSimpleName(), request.echo());
         }
+        if (e instanceof ActionFailedException) {
+            return ActionResponse.failed(RetCode.ACTION_FAILED, e.getMessage(), request.echo());
+        }
+        if (e instanceof CoreUnavailableException) {
+            return ActionResponse.failed(RetCode.UNAVAILABLE, e.getMessage(), request.echo());
+        }
+        if (e instanceof ActionTimeoutException) {
+            return ActionResponse.failed(RetCode.TIMEOUT, e.getMessage(), request.echo());
+        }
+        Throwable unexpected = e;
+        LOG.log(Level.SEVERE, unexpected, () -> "Action " + request.action() + " failed unexpectedly");
+        return ActionResponse.failed(RetCode.ACTION_FAILED,
+                "internal error in " + request.action() + ": " + unexpected.getClass().getSimpleName(), request.echo());
     }
 }

@@ -51,7 +51,7 @@ public class SettingsWatcher {
         try {
             settings.reload().ifPresent(change -> {
                 if (change.needsRedeploy()) {
-                    LOG.warning("onebot.core and onebot.sandbox.* changed: they take effect after a redeploy");
+                    LOG.warning("onebot.core, onebot.sandbox.* or onebot.upstream.* changed: they take effect after a redeploy");
                 }
                 changes.fire(change);
             });

@@ -3,12 +3,16 @@ package io.onebot.gateway.bootstrap;
 import io.onebot.gateway.action.ActionRegistry;
 import io.onebot.gateway.config.GatewaySettings;
 import io.onebot.gateway.config.ServerEntry;
+import io.onebot.gateway.core.AccountIdentified;
 import io.onebot.gateway.core.BotCore;
 import io.onebot.gateway.network.client.ReverseConnections;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
 import java.util.logging.Logger;
 
 /**
@@ -37,6 +41,9 @@ public class Startup {
     @Inject
     SettingsWatcher watcher;
 
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ExecutorService executor;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object context) {
         actions.names(); // builds the registry now, so that a duplicate action name fails the deployment
         for (ServerEntry entry : settings.servers()) {
@@ -53,8 +60,23 @@ public class Startup {
         if (settings.servers().isEmpty()) {
             LOG.warning("No onebot.network.websocketServers entry is configured: WebSocket connections will be refused");
         }
-        reverse.start();
+        if (core.selfId() > 0) {
+            reverse.start();
+            LOG.info(() -> "OneBot gateway started for account " + core.selfId() + " (" + core.nickname() + ")");
+        } else {
+            LOG.info(() -> "OneBot gateway started (" + settings.core().name().toLowerCase(Locale.ROOT)
+                    + " core); reverse connections start once the account is known, as they announce it");
+        }
         watcher.start();
-        LOG.info(() -> "OneBot gateway started for account " + core.selfId() + " (" + core.nickname() + ")");
+    }
+
+    /** Starts the reverse connections once a core that did not know its account at startup learns it. */
+    void identified(@Observes AccountIdentified account) {
+        // Told on the core's I/O thread, which may lack the application's context: start from one that has it.
+        if (executor != null) {
+            executor.execute(reverse::start);
+        } else {
+            reverse.start();
+        }
     }
 }

@@ -17,16 +17,35 @@ import java.util.Map;
 /**
  * Writes events as the JSON text a client receives. Only message events depend on the format:
  * in {@link MessageFormat#STRING} their {@code message} is the CQ-code string; {@code raw_message}
- * is the CQ string in both.
+ * is the CQ string in both. A relayed event ({@link GenericEvent}) is written as it came, except
+ * that a message it carries is put in the client's format.
  */
 public final class EventEncoder {
+
+    private static final String MESSAGE = "message";
+    private static final String MESSAGE_SENT = "message_sent";
 
     private EventEncoder() {
     }
 
-    /** Whether the event's text differs between the two message formats. */
+    /**
+     * Whether the event's text differs between the two message formats: a message event, or a
+     * relayed event carrying a message.
+     */
     public static boolean dependsOnFormat(OneBotEvent event) {
-        return event instanceof MessageEvent;
+        return event instanceof MessageEvent
+                || event instanceof GenericEvent generic && carriesMessage(generic);
+    }
+
+    /** Whether the event is a message the account sent itself, which only some clients want. */
+    public static boolean isSelfMessage(OneBotEvent event) {
+        return event instanceof MessageEvent message ? message.self()
+                : event instanceof GenericEvent generic && MESSAGE_SENT.equals(generic.postType());
+    }
+
+    private static boolean carriesMessage(GenericEvent event) {
+        String postType = event.postType();
+        return (MESSAGE.equals(postType) || MESSAGE_SENT.equals(postType)) && event.body().containsKey(MESSAGE);
     }
 
     /** The event as one JSON text, with messages in the given format. */
@@ -40,7 +59,7 @@ public final class EventEncoder {
             return message(e, format);
         }
         if (event instanceof GenericEvent e) {
-            return e.body();
+            return carriesMessage(e) ? MessageForms.withMessage(e.body(), format) : e.body();
         }
         if (event instanceof HeartbeatEvent e) {
             return header(e)

@@ -13,8 +13,9 @@ public record SettingsChange(GatewaySettings previous, GatewaySettings current) 
         Objects.requireNonNull(current, "current");
     }
 
-    /** Whether something that is only read at startup changed (the core and the sandbox account). */
+    /** Whether something that is only read at startup changed (the core, the sandbox account, the upstream). */
     public boolean needsRedeploy() {
-        return previous.core() != current.core() || !previous.sandbox().equals(current.sandbox());
+        return previous.core() != current.core() || !previous.sandbox().equals(current.sandbox())
+                || !previous.upstream().equals(current.upstream());
     }
 }

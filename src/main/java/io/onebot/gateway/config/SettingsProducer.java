@@ -81,6 +81,8 @@ public class SettingsProducer implements Settings {
     private static void log(GatewaySettings settings) {
         settings.notes().forEach(LOG::warning);
         LOG.info(() -> "OneBot gateway configuration: core=" + settings.core().name().toLowerCase(Locale.ROOT)
-                + ", " + settings.sandbox() + ", servers=" + settings.servers() + ", clients=" + settings.clients());
+                + ", actionTimeout=" + settings.actionTimeout().toMillis()
+                + ", " + (settings.core() == CoreKind.UPSTREAM ? settings.upstream() : settings.sandbox())
+                + ", servers=" + settings.servers() + ", clients=" + settings.clients());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,9 @@ public final class SettingsReader {
     public static final String WORLD_FILE = "onebot.sandbox.world";
 
     private static final Set<String> TOP_LEVEL = Set.of(CONFIG_FILE, "onebot.core", "onebot.sandbox.selfId",
-            "onebot.sandbox.nickname", "onebot.sandbox.messageCapacity", "onebot.sandbox.http", WORLD_FILE);
+            "onebot.sandbox.nickname", "onebot.sandbox.messageCapacity", "onebot.sandbox.http", WORLD_FILE,
+            "onebot.actionTimeout", "onebot.upstream.url", "onebot.upstream.token", "onebot.upstream.reconnectInterval",
+            "onebot.upstream.timeout");
 
     private final Map<String, String> properties;
     private final List<String> problems = new ArrayList<>();
@@ -135,6 +138,8 @@ public final class SettingsReader {
         SandboxSettings sandbox = new SandboxSettings(selfId, nickname,
                 (int) longValue("onebot.sandbox.messageCapacity", 10_000, 1, 10_000_000),
                 booleanValue("onebot.sandbox.http", true), worldPath, world);
+        Duration actionTimeout = Duration.ofMillis(longValue("onebot.actionTimeout", 30_000, 100, 3_600_000));
+        UpstreamSettings upstream = upstream(core);
         List<ServerEntry> servers = new ArrayList<>();
         for (String name : entryNames(SERVERS_PREFIX, SERVER_OPTIONS)) {
             servers.add(serverEntry(name));
@@ -162,7 +167,19 @@ public final class SettingsReader {
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
-        return new GatewaySettings(core, sandbox, servers, clients, notes);
+        return new GatewaySettings(core, actionTimeout, sandbox, upstream, servers, clients, notes);
+    }
+
+    private UpstreamSettings upstream(CoreKind core) {
+        String raw = properties.getOrDefault("onebot.upstream.url", "").trim();
+        Optional<URI> url = raw.isEmpty() ? Optional.empty() : Optional.of(url("onebot.upstream.url", raw));
+        if (url.isEmpty() && core == CoreKind.UPSTREAM) {
+            problems.add("onebot.upstream.url: required with onebot.core=upstream; give the forward WebSocket of the"
+                    + " OneBot 11 implementation, such as ws://127.0.0.1:3001/");
+        }
+        return new UpstreamSettings(url, stringValue("onebot.upstream.token", "").trim(),
+                Duration.ofMillis(longValue("onebot.upstream.reconnectInterval", 5_000, MIN_RECONNECT_INTERVAL, 3_600_000)),
+                Duration.ofMillis(longValue("onebot.upstream.timeout", 30_000, 100, 3_600_000)));
     }
 
     /** The entry names under a prefix; keys with an unknown option are reported. */

@@ -22,6 +22,14 @@ public interface BotCore {
     /** Every action this core executes, each under its wire name. */
     Collection<ActionHandler<?, ?>> actions();
 
+    /**
+     * The relay every call goes to, for a core that forwards calls rather than running them (the
+     * upstream core); {@link #actions()} is then empty.
+     */
+    default Optional<ActionRelay> relay() {
+        return Optional.empty();
+    }
+
     /** The core's event injection facility, if it has one (the sandbox does). */
     default Optional<EventInjector> injector() {
         return Optional.empty();

@@ -1,8 +1,12 @@
 /**
  * The bot core SPI: what the network layer needs from the QQ side. A core has an identity and
  * an online state ({@link io.onebot.gateway.core.BotCore}), executes actions
- * ({@link io.onebot.gateway.core.ActionHandler}, one class per action) and emits
+ * ({@link io.onebot.gateway.core.ActionHandler}, one class per action) or relays them
+ * ({@link io.onebot.gateway.core.ActionRelay}), and emits
  * {@link io.onebot.gateway.protocol.event.OneBotEvent}s as CDI events, so it never sees a
- * connection. Which core runs is chosen by {@code onebot.core}. Depends on {@code protocol}.
+ * connection. The failures a core may report beyond a failed action (unavailable, too slow) and
+ * the {@link io.onebot.gateway.core.Deadlines} that bound calls in flight live here too. Which
+ * core runs is chosen by {@code onebot.core}. Depends on {@code protocol}, {@code codec} and
+ * {@code config}.
  */
 package io.onebot.gateway.core;

@@ -1,7 +1,6 @@
 package io.onebot.gateway.event;
 
 import io.onebot.gateway.codec.EventEncoder;
-import io.onebot.gateway.protocol.event.MessageEvent;
 import io.onebot.gateway.protocol.event.OneBotEvent;
 import io.onebot.gateway.protocol.message.MessageFormat;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +51,7 @@ public class EventFanout {
 
     /** Delivers one event; called by CDI for every event the core fires. */
     public void deliver(@Observes OneBotEvent event) {
-        boolean selfMessage = event instanceof MessageEvent message && message.self();
+        boolean selfMessage = EventEncoder.isSelfMessage(event);
         boolean formatted = EventEncoder.dependsOnFormat(event);
         String[] encoded = new String[MessageFormat.values().length];
         for (EventSink sink : sinks) {

@@ -1,6 +1,7 @@
 package io.onebot.gateway.action;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.onebot.gateway.core.ActionContext;
 import io.onebot.gateway.core.ActionFailedException;
 import io.onebot.gateway.core.ActionHandler;
 import io.onebot.gateway.core.BotCore;
+import io.onebot.gateway.core.Deadlines;
 import io.onebot.gateway.core.NoParams;
 import io.onebot.gateway.core.Required;
 import io.onebot.gateway.protocol.event.BotStatus;
@@ -17,10 +19,16 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -82,12 +90,51 @@ class ActionDispatcherTest {
                 throw new IllegalStateException("bug");
             });
 
+    /** Released by the test that hung it, so no worker stays blocked after the test. */
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final ActionHandler<NoParams, Object> hang = new Handler<>("hang", NoParams.class, (p, c) -> {
+        try {
+            release.await();
+            return "released";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    });
+    private final ActionHandler<NoParams, Object> overflow = new Handler<>("overflow", NoParams.class, (p, c) -> {
+        throw new StackOverflowError();
+    });
+
     private final ResponseEncoder encoder = new ResponseEncoder();
-    private final ActionRegistry registry = new ActionRegistry(new FakeCore(List.of(ECHO, FAIL, CRASH)));
-    private final ActionDispatcher dispatcher = new ActionDispatcher(registry, encoder);
+    private final FakeCore core = new FakeCore(List.of(ECHO, FAIL, CRASH, hang, overflow));
+    private final ActionRegistry registry = new ActionRegistry(core);
+    private final Deadlines deadlines = Deadlines.standalone();
+    private final ActionExecutor executor = ActionExecutor.standalone(deadlines, Duration.ofMillis(TIMEOUT_MILLIS));
+    private final ActionDispatcher dispatcher = new ActionDispatcher(core, registry, encoder, executor);
+
+    private static final long TIMEOUT_MILLIS = 300;
+
+    @AfterEach
+    void stopWorkers() {
+        release.countDown();
+        executor.stop();
+        deadlines.stop();
+    }
 
     private JsonObject answer(String frame) {
-        try (var reader = Json.createReader(new StringReader(dispatcher.handle(frame, CONTEXT)))) {
+        return parse(await(dispatcher.handle(frame, CONTEXT)));
+    }
+
+    private static <T> T await(CompletionStage<T> answer) {
+        try {
+            return answer.toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("no answer within 10 s", e);
+        }
+    }
+
+    private static JsonObject parse(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
             return reader.readObject();
         }
     }
@@ -100,7 +147,57 @@ class ActionDispatcherTest {
 
     @Test
     void registryKnowsEveryAction() {
-        assertEquals(Set.of("always_fail", "crash", "echo_text"), registry.names());
+        assertEquals(Set.of("always_fail", "crash", "echo_text", "hang", "overflow"), registry.names());
+    }
+
+    @Test
+    void anActionThatHangsIsAnswered1504AtItsDeadlineAndInterrupted() {
+        long started = System.nanoTime();
+        JsonObject answer = answer("{\"action\":\"hang\",\"echo\":{\"n\":1}}");
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertEquals("failed", answer.getString("status"));
+        assertEquals(1504, answer.getInt("retcode"));
+        assertEquals("hang did not finish within " + TIMEOUT_MILLIS + " ms", answer.getString("message"));
+        assertEquals(json("{\"n\":1}"), answer.get("echo"));
+        assertTrue(tookMillis >= TIMEOUT_MILLIS, "answered at the deadline, not before: " + tookMillis);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> executor.pending() == 0);
+    }
+
+    @Test
+    void aHangingCallDoesNotHoldUpTheCallsAfterIt() {
+        CompletionStage<String> hung = dispatcher.handle("{\"action\":\"hang\",\"echo\":\"slow\"}", CONTEXT);
+        JsonObject fast = answer("{\"action\":\"echo_text\",\"params\":{\"text\":\"x\"},\"echo\":\"fast\"}");
+
+        assertEquals("fast", fast.getString("echo"));
+        assertFalse(hung.toCompletableFuture().isDone(), "the fast call was answered while the slow one still ran");
+        assertEquals(1504, parse(await(hung)).getInt("retcode"));
+    }
+
+    @Test
+    void anActionFinishingBeforeItsDeadlineLeavesNoDeadlineBehind() {
+        answer("{\"action\":\"echo_text\",\"params\":{\"text\":\"x\"}}");
+
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> deadlines.pending() == 0);
+    }
+
+    @Test
+    void anErrorThrownByAnActionIsAnswered1200() {
+        JsonObject answer = answer("{\"action\":\"overflow\",\"echo\":3}");
+
+        assertEquals(1200, answer.getInt("retcode"));
+        assertEquals("internal error in overflow: StackOverflowError", answer.getString("message"));
+        assertEquals(3, answer.getInt("echo"));
+    }
+
+    @Test
+    void callsAfterTheApplicationStoppedAreAnswered1503() {
+        executor.stop();
+
+        JsonObject answer = answer("{\"action\":\"echo_text\",\"params\":{\"text\":\"x\"},\"echo\":\"late\"}");
+
+        assertEquals(1503, answer.getInt("retcode"));
+        assertEquals("the gateway is shutting down", answer.getString("message"));
     }
 
     @Test

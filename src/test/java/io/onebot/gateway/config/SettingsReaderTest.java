@@ -300,4 +300,38 @@ class SettingsReaderTest {
         ConfigurationException e = failure(CLIENT + "url", "ftp://x/?access_token=" + SECRET);
         assertFalse(e.getMessage().contains(SECRET), e.getMessage());
     }
+
+    @Test
+    void theUpstreamCoreIsReadWithItsDefaults() {
+        GatewaySettings settings = read("onebot.core", "upstream", "onebot.upstream.url", "ws://127.0.0.1:3000/",
+                "onebot.upstream.token", SECRET);
+
+        assertAll(
+                () -> assertEquals(CoreKind.UPSTREAM, settings.core()),
+                () -> assertEquals(java.net.URI.create("ws://127.0.0.1:3000/"), settings.upstream().url().orElseThrow()),
+                () -> assertEquals(SECRET, settings.upstream().token()),
+                () -> assertEquals(java.time.Duration.ofMillis(5000), settings.upstream().reconnectInterval()),
+                () -> assertEquals(java.time.Duration.ofMillis(30000), settings.upstream().timeout()),
+                () -> assertEquals(java.time.Duration.ofMillis(30000), settings.actionTimeout()),
+                () -> assertFalse(settings.upstream().toString().contains(SECRET), settings.upstream()::toString));
+    }
+
+    @Test
+    void theUpstreamCoreNeedsAUrl() {
+        ConfigurationException e = failure("onebot.core", "upstream");
+
+        assertTrue(e.getMessage().contains("onebot.upstream.url: required with onebot.core=upstream"), e::getMessage);
+    }
+
+    @Test
+    void badUpstreamAndTimeoutValuesAreNamedTogether() {
+        ConfigurationException e = failure("onebot.core", "upstream", "onebot.upstream.url", "http//nowhere",
+                "onebot.upstream.timeout", "0", "onebot.upstream.reconnectInterval", "soon", "onebot.actionTimeout", "-5");
+
+        assertAll(
+                () -> assertTrue(e.getMessage().contains("onebot.upstream.url: value 'http//nowhere'"), e::getMessage),
+                () -> assertTrue(e.getMessage().contains("onebot.upstream.timeout: value '0' is not allowed"), e::getMessage),
+                () -> assertTrue(e.getMessage().contains("onebot.upstream.reconnectInterval: value 'soon'"), e::getMessage),
+                () -> assertTrue(e.getMessage().contains("onebot.actionTimeout: value '-5' is not allowed"), e::getMessage));
+    }
 }

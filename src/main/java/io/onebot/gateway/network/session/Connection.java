@@ -31,7 +31,8 @@ import java.util.logging.Logger;
  * rather than allowed to hold memory without bound. A send that
  * fails closes this connection only.
  *
- * <p>Inbound text is answered through the {@link ActionDispatcher}, exactly one answer per frame.
+ * <p>Inbound text is answered through the {@link ActionDispatcher}, exactly one answer per frame,
+ * sent when it is ready: a slow call does not hold up the answers to later frames.
  */
 public final class Connection implements EventSink {
 
@@ -125,7 +126,7 @@ public final class Connection implements EventSink {
         if (options.debug()) {
             LOG.info(() -> "[" + options.entryName() + "] <- " + abbreviate(frame));
         }
-        send(dispatcher.handle(frame, new ActionContext(options.entryName(), options.messageFormat())));
+        dispatcher.handle(frame, new ActionContext(options.entryName(), options.messageFormat())).thenAccept(this::send);
     }
 
     /** Answers one binary frame, read as UTF-8 JSON text; bytes that are not UTF-8 are unparsable. */

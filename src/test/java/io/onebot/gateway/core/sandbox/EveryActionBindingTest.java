@@ -34,7 +34,7 @@ class EveryActionBindingTest extends SandboxTestBase {
 
     private ActionResponse send(String action, JsonObjectBuilder params) {
         String request = Json.createObjectBuilder().add("action", action).add("params", params).build().toString();
-        return dispatcher.respond(request, new ActionContext("t", MessageFormat.ARRAY));
+        return dispatcher.respond(request, new ActionContext("t", MessageFormat.ARRAY)).toCompletableFuture().join();
     }
 
     private static String wireName(RecordComponent component) {

@@ -35,7 +35,7 @@ class SandboxCoreTest extends SandboxTestBase {
     private final ActionContext array = new ActionContext("t", MessageFormat.ARRAY);
 
     private ActionResponse call(String request) {
-        return dispatcher.respond(request, array);
+        return dispatcher.respond(request, array).toCompletableFuture().join();
     }
 
     private static int messageId(ActionResponse response) {
@@ -88,7 +88,8 @@ class SandboxCoreTest extends SandboxTestBase {
                 + "\"content\":[{\"type\":\"text\",\"data\":{\"text\":\"a,\"}},{\"type\":\"face\",\"data\":{\"id\":\"1\"}}]}}]"))
                 .readArray(), asArray.getJsonArray("message"));
 
-        JsonObject asString = (JsonObject) dispatcher.respond(get, new ActionContext("t", MessageFormat.STRING)).data();
+        JsonObject asString = (JsonObject) dispatcher.respond(get, new ActionContext("t", MessageFormat.STRING))
+                .toCompletableFuture().join().data();
         String cq = "[CQ:reply,id=7][CQ:at,qq=all,x=1][CQ:node,nickname=N,content=a&#44;&#91;CQ:face&#44;id=1&#93;]";
         assertEquals("string", asString.getString("message_format"));
         assertEquals(cq, asString.getString("message"));

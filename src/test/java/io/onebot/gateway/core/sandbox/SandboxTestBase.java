@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.onebot.gateway.action.ActionDispatcher;
+import io.onebot.gateway.action.ActionExecutor;
 import io.onebot.gateway.action.ActionRegistry;
 import io.onebot.gateway.bootstrap.CoreProducer;
 import io.onebot.gateway.config.GatewaySettings;
+import io.onebot.gateway.config.Settings;
 import io.onebot.gateway.config.SettingsReader;
 import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
+import io.onebot.gateway.core.Deadlines;
 import io.onebot.gateway.codec.EventEncoder;
 import io.onebot.gateway.codec.ResponseEncoder;
 import io.onebot.gateway.core.ActionContext;
@@ -58,9 +61,10 @@ abstract class SandboxTestBase {
         GatewaySettings gateway = SettingsReader.read(all);
         return WeldInitiator.from(new Weld().disableDiscovery()
                         .addBeanClasses(EventRecorder.class, CoreProducer.class, SandboxCore.class, ActionRegistry.class,
-                                ActionDispatcher.class, ResponseEncoder.class)
+                                ActionDispatcher.class, ActionExecutor.class, Deadlines.class, ResponseEncoder.class)
                         .addPackage(false, GetLoginInfo.class))
-                .addBeans(MockBean.builder().types(GatewaySettings.class).creating(gateway).build())
+                .addBeans(MockBean.builder().types(GatewaySettings.class).creating(gateway).build(),
+                        MockBean.builder().types(Settings.class).creating((Settings) () -> gateway).build())
                 .build();
     }
 
@@ -87,7 +91,7 @@ abstract class SandboxTestBase {
 
     ActionResponse call(String action, String params, MessageFormat format) {
         return dispatcher().respond("{\"action\":\"" + action + "\",\"params\":" + params + "}",
-                new ActionContext("t", format));
+                new ActionContext("t", format)).toCompletableFuture().join();
     }
 
     ActionResponse call(String action, String params) {

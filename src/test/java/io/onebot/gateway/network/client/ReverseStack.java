@@ -1,10 +1,12 @@
 package io.onebot.gateway.network.client;
 
 import io.onebot.gateway.action.ActionDispatcher;
+import io.onebot.gateway.action.ActionExecutor;
 import io.onebot.gateway.action.ActionRegistry;
 import io.onebot.gateway.bootstrap.CoreProducer;
 import io.onebot.gateway.codec.ResponseEncoder;
 import io.onebot.gateway.core.sandbox.SandboxCore;
+import io.onebot.gateway.core.Deadlines;
 import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
 import io.onebot.gateway.event.EventFanout;
 import io.onebot.gateway.event.HeartbeatService;
@@ -26,7 +28,7 @@ final class ReverseStack {
     static WeldInitiator with(Class<?> settingsBean, ScheduledExecutorService scheduler) {
         return WeldInitiator.from(new Weld().disableDiscovery()
                         .addBeanClasses(settingsBean, CoreProducer.class, SandboxCore.class, ActionRegistry.class,
-                                ActionDispatcher.class, ResponseEncoder.class, EventFanout.class, HeartbeatService.class,
+                                ActionDispatcher.class, ActionExecutor.class, Deadlines.class, ResponseEncoder.class, EventFanout.class, HeartbeatService.class,
                                 Connections.class, ReverseConnections.class)
                         .addPackage(false, GetLoginInfo.class))
                 .bindResource("java:comp/DefaultManagedScheduledExecutorService", scheduler)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.onebot.gateway.action.ActionDispatcher;
+import io.onebot.gateway.action.ActionExecutor;
 import io.onebot.gateway.action.ActionRegistry;
 import io.onebot.gateway.bootstrap.CoreProducer;
 import io.onebot.gateway.codec.ResponseEncoder;
@@ -13,6 +14,7 @@ import io.onebot.gateway.config.Settings;
 import io.onebot.gateway.config.SettingsChange;
 import io.onebot.gateway.config.SettingsReader;
 import io.onebot.gateway.core.BotCore;
+import io.onebot.gateway.core.Deadlines;
 import io.onebot.gateway.core.sandbox.SandboxCore;
 import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
 import io.onebot.gateway.event.EventFanout;
@@ -95,7 +97,7 @@ class ForwardServerTyrusTest {
     WeldInitiator weld = WeldInitiator.from(new Weld()
                     .disableDiscovery()
                     .addBeanClasses(TestSettings.class, CoreProducer.class, SandboxCore.class, ActionRegistry.class,
-                            ActionDispatcher.class, ResponseEncoder.class, EventFanout.class, HeartbeatService.class,
+                            ActionDispatcher.class, ActionExecutor.class, Deadlines.class, ResponseEncoder.class, EventFanout.class, HeartbeatService.class,
                             HandshakePolicy.class, ForwardConnections.class, Connections.class)
                     .addPackage(false, GetLoginInfo.class))
             .bindResource("java:comp/DefaultManagedScheduledExecutorService", SCHEDULER)
