@@ -2,6 +2,8 @@ package io.onebot.gateway.core.upstream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.onebot.gateway.testsupport.Deployments;
@@ -16,6 +18,7 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -144,10 +147,17 @@ class RelayIT {
                             client.request(i % 2 == 0 ? "get_group_info" : "get_login_info",
                                     WsClient.parse("{\"group_id\":30001}"), echo);
                         }
+                        // Answers come as they are ready, not in request order: match them by echo.
+                        Map<JsonValue, JsonObject> byEcho = new HashMap<>();
+                        for (int i = 0; i < 25; i++) {
+                            JsonObject answer = client.next();
+                            assertNull(byEcho.put(answer.get("echo"), answer), "one answer per echo: " + answer);
+                        }
                         for (int i = 0; i < 25; i++) {
                             JsonValue echo = connection % 2 == 0 ? Json.createValue("c" + connection + "-" + i)
                                     : Json.createObjectBuilder().add("c", connection).add("i", i).build();
-                            JsonObject answer = client.response(echo);
+                            JsonObject answer = byEcho.get(echo);
+                            assertNotNull(answer, "the answer to " + echo + " came to this connection");
                             assertEquals(0, answer.getInt("retcode"), answer.toString());
                             JsonObject data = answer.getJsonObject("data");
                             if (i % 2 == 0) {
