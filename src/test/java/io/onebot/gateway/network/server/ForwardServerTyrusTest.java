@@ -114,7 +114,7 @@ class ForwardServerTyrusTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new Server("127.0.0.1", 0, "/", Map.of(), UniversalEndpoint.class, ApiEndpoint.class,
+        server = new Server("127.0.0.1", -1, "/", Map.of(), UniversalEndpoint.class, ApiEndpoint.class,
                 AnyPathEndpoint.class, AnyPath2Endpoint.class, AnyPath3Endpoint.class);
         server.start();
     }
