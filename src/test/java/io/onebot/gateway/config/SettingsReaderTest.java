@@ -307,4 +307,15 @@ class SettingsReaderTest {
         ConfigurationException e = failure(CLIENT + "url", "ftp://x/?access_token=" + SECRET);
         assertFalse(e.getMessage().contains(SECRET), e.getMessage());
     }
+
+    @Test
+    void aReverseEntryMasksItsSecretsInTextsQuotingIt() {
+        String url = "ws://user:pw@example.org:8080/onebot?access_token=" + SECRET + "Q";
+        ClientEntry entry = read(CLIENT + "url", url, CLIENT + "token", SECRET).clients().get(0);
+        String masked = entry.masked("Handshake to " + url + " failed; sent Bearer " + SECRET
+                + ", user info user:pw, query access_token=" + SECRET + "Q");
+        assertFalse(masked.contains(SECRET) || masked.contains("user:pw"), masked);
+        assertTrue(masked.startsWith("Handshake to ws://example.org:8080/onebot?… failed; sent Bearer ******"), masked);
+        assertEquals("Connection refused", entry.masked("Connection refused"));
+    }
 }
