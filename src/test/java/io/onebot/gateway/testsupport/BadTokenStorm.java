@@ -1,9 +1,15 @@
 package io.onebot.gateway.testsupport;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -12,7 +18,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Many clients that get the access token wrong, connecting at once, each sending requests right
- * behind its upgrade request, with a bounded number in flight. Every byte each one is sent back is
+ * after its upgrade (and, if asked, before it too), with a bounded number in flight. Every byte each one is sent back is
  * recorded ({@link RawWebSocket}), so a test can check that a refused client gets nothing but its
  * refusal.
  */
@@ -90,11 +96,12 @@ public final class BadTokenStorm {
     }
 
     /**
-     * Runs the attempts against {@code host:port}, {@code inFlight} at a time, each waiting at
-     * most {@code quiet} for more to arrive; returns the outcomes in the attempts' order.
+     * Runs the attempts against {@code host:port}, {@code inFlight} at a time, each sending its
+     * {@link #requests} right after the 101 (with {@code beforeAnswer}, also before it) and waiting
+     * at most {@code quiet} for more to arrive; returns the outcomes in the attempts' order.
      */
-    public static List<Outcome> run(String host, int port, List<Attempt> attempts, int inFlight, Duration quiet)
-            throws Exception {
+    public static List<Outcome> run(String host, int port, List<Attempt> attempts, int inFlight, boolean beforeAnswer,
+                                    Duration quiet) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(inFlight);
         try {
             List<Future<Outcome>> pending = new ArrayList<>(attempts.size());
@@ -102,7 +109,7 @@ public final class BadTokenStorm {
                 pending.add(clients.submit(() -> {
                     try {
                         return new Outcome(attempt, RawWebSocket.exchange(host, port, attempt.pathAndQuery(),
-                                attempt.headers(), requests(attempt.index()), quiet), null);
+                                attempt.headers(), requests(attempt.index()), beforeAnswer, quiet), null);
                     } catch (Exception e) {
                         return new Outcome(attempt, null, e.toString());
                     }
@@ -126,12 +133,13 @@ public final class BadTokenStorm {
      * something else is seen to happen, such as heartbeats arriving on a good connection.
      */
     public static List<Outcome> runUntil(String host, int port, List<Attempt> attempts, int minimum, int inFlight,
-                                         Duration quiet, BooleanSupplier lastedLongEnough) throws Exception {
+                                         boolean beforeAnswer, Duration quiet, BooleanSupplier lastedLongEnough)
+            throws Exception {
         List<Outcome> outcomes = new ArrayList<>();
         int done = 0;
         while (done < attempts.size() && (done < minimum || !lastedLongEnough.getAsBoolean())) {
             List<Attempt> round = attempts.subList(done, Math.min(attempts.size(), done + inFlight));
-            outcomes.addAll(run(host, port, round, inFlight, quiet));
+            outcomes.addAll(run(host, port, round, inFlight, beforeAnswer, quiet));
             done += round.size();
         }
         return outcomes;
@@ -177,5 +185,61 @@ public final class BadTokenStorm {
             }
         }
         return null;
+    }
+
+    /** Event number {@code n} to inject: a friend's message whose text is {@code storm-<n>}. */
+    public static String event(int n) {
+        return "{\"message_type\":\"private\",\"user_id\":20001,\"message\":\"storm-" + n + "\"}";
+    }
+
+    /**
+     * Checks that every event injected, {@code storm-0} to {@code storm-<injected - 1>}, reaches the
+     * good client exactly once: those in {@code received} already, the rest read from the client.
+     */
+    public static void assertEveryEventArrives(WsClient good, List<JsonObject> received, int injected)
+            throws InterruptedException {
+        Set<String> seen = new HashSet<>();
+        List<JsonObject> next = new ArrayList<>(received);
+        while (true) {
+            for (JsonObject frame : next) {
+                if ("message".equals(frame.getString("post_type", null))) {
+                    assertTrue(seen.add(frame.getString("raw_message")), "no event twice: " + frame);
+                }
+            }
+            if (seen.size() >= injected) {
+                break;
+            }
+            next = List.of(good.next(frame -> "message".equals(frame.getString("post_type", null)), new ArrayList<>()));
+        }
+        for (int n = 0; n < injected; n++) {
+            assertTrue(seen.contains("storm-" + n), "event storm-" + n + " arrived");
+        }
+    }
+
+    /** How many of the frames are of a kind: a {@code post_type} or a {@code meta_event_type}. */
+    public static long count(List<JsonObject> frames, String kind) {
+        return frames.stream().filter(frame -> kind.equals(frame.getString("meta_event_type", null))
+                || kind.equals(frame.getString("post_type", null))).count();
+    }
+
+    /** A summary of the outcomes for the test's output: statuses, frames and close codes seen. */
+    public static String summary(List<Outcome> outcomes) {
+        Map<String, Integer> seen = new TreeMap<>();
+        for (Outcome outcome : outcomes) {
+            if (outcome.error() != null) {
+                seen.merge("error", 1, Integer::sum);
+                continue;
+            }
+            RawWebSocket.Exchange exchange = outcome.exchange();
+            seen.merge("status " + exchange.status(), 1, Integer::sum);
+            for (RawWebSocket.Frame frame : exchange.frames()) {
+                seen.merge(frame.opcode() == 1 && frame.text().equals(NAPCAT_REFUSAL) ? "frame: the 1403 refusal"
+                        : "frame: other", 1, Integer::sum);
+            }
+            seen.merge(exchange.close() != null ? "close " + exchange.close().code()
+                    : exchange.status() == 101 ? "no close frame (" + exchange.end() + ")"
+                    : "after the refusal: " + exchange.end(), 1, Integer::sum);
+        }
+        return outcomes.size() + " clients: " + seen;
     }
 }

@@ -19,12 +19,11 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A WebSocket client on a plain socket, for clients that behave badly on purpose: it writes the
- * upgrade request and its text frames in one go, without waiting for the answer, sends the frames
- * again the moment a 101 arrives, and records every byte the server sends back: the HTTP status,
- * every frame after a 101 up to and including the close frame, or whatever follows a refusal. A
- * library client could not send before the upgrade completes, nor show what arrives after it gave
- * up.
+ * A WebSocket client on a plain socket, for clients that behave badly on purpose: it sends its
+ * text frames the moment a 101 arrives (and, if asked, also straight behind the upgrade request,
+ * before any answer, which RFC 6455 forbids), and records every byte the server sends back: the
+ * HTTP status, every frame after a 101 up to and including the close frame, or whatever follows a
+ * refusal. A library client could not send that early, nor show what arrives after it gave up.
  */
 public final class RawWebSocket {
 
@@ -74,13 +73,13 @@ public final class RawWebSocket {
     }
 
     /**
-     * Connects, sends the upgrade request for {@code pathAndQuery} with the given headers and,
-     * straight after it, each of {@code texts} as a masked text frame, and the frames once more as
-     * soon as the server answers 101 (a server may drop what came before its answer); then records
-     * what comes back until the server closes, or nothing more comes within {@code quiet}.
+     * Connects, sends the upgrade request for {@code pathAndQuery} with the given headers and each
+     * of {@code texts} as a masked text frame as soon as the server answers 101 (with
+     * {@code beforeAnswer}, also straight behind the request); then records what comes back until
+     * the server closes, or nothing more comes within {@code quiet}.
      */
     public static Exchange exchange(String host, int port, String pathAndQuery, Map<String, String> headers,
-                                    List<String> texts, Duration quiet) throws IOException {
+                                    List<String> texts, boolean beforeAnswer, Duration quiet) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 10_000);
             socket.setSoTimeout((int) quiet.toMillis());
@@ -90,7 +89,9 @@ public final class RawWebSocket {
                 frames.writeBytes(maskedFrame(OPCODE_TEXT, text.getBytes(StandardCharsets.UTF_8)));
             }
             out.write(upgradeRequest(host, port, pathAndQuery, headers).getBytes(StandardCharsets.UTF_8));
-            out.write(frames.toByteArray());
+            if (beforeAnswer) {
+                out.write(frames.toByteArray());
+            }
             out.flush();
             DataInputStream in = new DataInputStream(socket.getInputStream());
             String head;

@@ -1,5 +1,6 @@
 package io.onebot.gateway.network.server;
 
+import static io.onebot.gateway.testsupport.BadTokenStorm.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,10 +32,8 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
@@ -50,8 +49,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bad-token storm at unit size, on the real endpoints in an in-process Tyrus server: hundreds
- * of clients with wrong or missing tokens connect at once, each sending requests right behind its
- * upgrade request, while events and heartbeats flow to a correctly authenticated client of the
+ * of clients with wrong or missing tokens connect at once, each sending requests straight behind
+ * its upgrade request and again right after the 101, while events and heartbeats flow to a correctly authenticated client of the
  * same entry. Every refused client must get nothing but its refusal, and no token (right or wrong,
  * in the header or the query) may reach the log, though both entries log every frame
  * ({@code debug=true}).
@@ -153,11 +152,11 @@ class BadTokenStormTest {
                 frameOutcomes = BadTokenStorm.runUntil("127.0.0.1", server.getPort(),
                         BadTokenStorm.attempts(PER_ENTRY * 10, List.of("/", "/api", "/event", "/ws", "/event/", "/api/",
                                 "/onebot/v11/ws"), FRAME_TOKEN, MARKER),
-                        PER_ENTRY, IN_FLIGHT, QUIET, () -> flowed(frameGood, frameSide));
+                        PER_ENTRY, IN_FLIGHT, true, QUIET, () -> flowed(frameGood, frameSide));
                 httpOutcomes = BadTokenStorm.runUntil("127.0.0.1", server.getPort(),
                         BadTokenStorm.attempts(PER_ENTRY * 10, List.of("/h", "/h/api", "/h/event", "/h/ws", "/h/a/b"),
                                 HTTP_TOKEN, MARKER),
-                        PER_ENTRY, IN_FLIGHT, QUIET, () -> flowed(httpGood, httpSide));
+                        PER_ENTRY, IN_FLIGHT, true, QUIET, () -> flowed(httpGood, httpSide));
             } finally {
                 pump.close();
             }
@@ -170,8 +169,8 @@ class BadTokenStormTest {
 
             assertEveryRefusal(frameOutcomes, BadTokenStorm::frameModeProblem);
             assertEveryRefusal(httpOutcomes, BadTokenStormTest::closedWithoutAFrame);
-            assertEveryEventArrived(frameGood, frameSide, injected);
-            assertEveryEventArrived(httpGood, httpSide, injected);
+            BadTokenStorm.assertEveryEventArrives(frameGood, frameSide, injected);
+            BadTokenStorm.assertEveryEventArrives(httpGood, httpSide, injected);
 
             List<String> leaks = log.everyText().stream().filter(text -> text.contains(MARKER)).toList();
             assertEquals(List.of(), leaks.subList(0, Math.min(5, leaks.size())), "no token in any log record");
@@ -190,14 +189,8 @@ class BadTokenStormTest {
         return count(received, "heartbeat") >= BEATS_DURING && count(received, "message") >= EVENTS_DURING;
     }
 
-    private static long count(List<JsonObject> frames, String kind) {
-        return frames.stream().filter(frame -> kind.equals(frame.getString("meta_event_type", null))
-                || kind.equals(frame.getString("post_type", null))).count();
-    }
-
     private static JsonObject event(int n) {
-        return Json.createObjectBuilder().add("message_type", "private").add("user_id", 20001)
-                .add("message", "storm-" + n).build();
+        return WsClient.parse(BadTokenStorm.event(n));
     }
 
     /** Without the servlet filter, a refused client of an {@code authFailure=http} entry is upgraded, gets no frame, and is closed with 1008. */
@@ -217,26 +210,5 @@ class BadTokenStormTest {
                 .map(outcome -> problem.apply(outcome) + ": " + outcome.describe()).toList();
         assertEquals(List.of(), wrong.subList(0, Math.min(5, wrong.size())),
                 wrong.size() + " of " + outcomes.size() + " refused clients got something else (the first five shown)");
-    }
-
-    /** Every event injected, 0 to {@code injected}, reaches the good client exactly once. */
-    private static void assertEveryEventArrived(WsClient good, List<JsonObject> received, int injected)
-            throws InterruptedException {
-        Set<String> seen = new HashSet<>();
-        List<JsonObject> all = new ArrayList<>(received);
-        while (seen.size() < injected) {
-            for (JsonObject frame : all) {
-                if ("message".equals(frame.getString("post_type", null))) {
-                    assertTrue(seen.add(frame.getString("raw_message")), "no event twice: " + frame);
-                }
-            }
-            all.clear();
-            if (seen.size() < injected) {
-                all.add(good.next(frame -> "message".equals(frame.getString("post_type", null)), new ArrayList<>()));
-            }
-        }
-        for (int n = 0; n < injected; n++) {
-            assertTrue(seen.contains("storm-" + n), "event " + n + " arrived");
-        }
     }
 }
