@@ -35,6 +35,21 @@ public record ClientEntry(
         return redact(url.toString());
     }
 
+    /**
+     * A text about this entry, such as a failure message from the WebSocket client, as it may be
+     * logged: the URL shown as {@link #displayUrl()}, and its user info, its query and the token
+     * masked wherever else they appear.
+     */
+    public String masked(String text) {
+        String shown = text.replace(url.toString(), displayUrl());
+        for (String secret : new String[] {url.getRawUserInfo(), url.getUserInfo(), url.getRawQuery(), url.getQuery()}) {
+            if (secret != null && !secret.isEmpty()) {
+                shown = shown.replace(secret, "…");
+            }
+        }
+        return token.isEmpty() ? shown : shown.replace(token, "******");
+    }
+
     /** A URL text without user info or query. */
     static String redact(String url) {
         String shown = url.replaceFirst("//[^/@]*@", "//");

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param enableForcePushEvent accepted for NapCat parity; has no effect there either
  * @param debug                log every frame in and out of this entry's connections
  * @param authFailure          how a connection with a bad token is refused
+ * @param maxConnections       how many admitted connections the entry serves at once; a handshake
+ *                             beyond it is refused, so that one entry cannot exhaust the server
  */
 public record ServerEntry(
         String name,
@@ -33,7 +35,11 @@ public record ServerEntry(
         boolean reportSelfMessage,
         boolean enableForcePushEvent,
         boolean debug,
-        AuthFailureMode authFailure) {
+        AuthFailureMode authFailure,
+        int maxConnections) {
+
+    /** The {@code maxConnections} of an entry that does not set it. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 1000;
 
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
     private static final Set<String> WILDCARD_HOSTS = Set.of("0.0.0.0", "::", "[::]", "");
@@ -65,6 +71,7 @@ public record ServerEntry(
                 + ", token=" + (token.isEmpty() ? "(none)" : "******")
                 + ", heartInterval=" + heartIntervalMillis + ", messagePostFormat=" + messagePostFormat.wireName()
                 + ", reportSelfMessage=" + reportSelfMessage + ", enableForcePushEvent=" + enableForcePushEvent
-                + ", debug=" + debug + ", authFailure=" + authFailure.name().toLowerCase(java.util.Locale.ROOT) + "}";
+                + ", debug=" + debug + ", authFailure=" + authFailure.name().toLowerCase(java.util.Locale.ROOT)
+                + ", maxConnections=" + maxConnections + "}";
     }
 }

@@ -39,7 +39,7 @@ public final class SettingsReader {
     static final int MIN_HEART_INTERVAL = 100;
 
     private static final Set<String> SERVER_OPTIONS = Set.of("enable", "host", "port", "path", "token", "heartInterval",
-            "messagePostFormat", "reportSelfMessage", "enableForcePushEvent", "debug", "authFailure");
+            "messagePostFormat", "reportSelfMessage", "enableForcePushEvent", "debug", "authFailure", "maxConnections");
     private static final Set<String> CLIENT_OPTIONS = Set.of("enable", "url", "token", "reconnectInterval",
             "heartInterval", "messagePostFormat", "reportSelfMessage", "debug", "verifyCertificate");
     static final int MIN_RECONNECT_INTERVAL = 100;
@@ -305,7 +305,8 @@ public final class SettingsReader {
                 booleanValue(p + "reportSelfMessage", false),
                 booleanValue(p + "enableForcePushEvent", true),
                 booleanValue(p + "debug", false),
-                enumValue(p + "authFailure", AuthFailureMode.class, AuthFailureMode.FRAME));
+                enumValue(p + "authFailure", AuthFailureMode.class, AuthFailureMode.FRAME),
+                (int) longValue(p + "maxConnections", ServerEntry.DEFAULT_MAX_CONNECTIONS, 1, Integer.MAX_VALUE));
     }
 
     private String stringValue(String key, String defaultValue) {

@@ -1,5 +1,8 @@
 package io.onebot.gateway.architecture;
 
+import static com.tngtech.archunit.core.domain.AccessTarget.Predicates.declaredIn;
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.target;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -7,6 +10,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.onebot.gateway.config.ClientEntry;
+import io.onebot.gateway.config.ServerEntry;
+import io.onebot.gateway.network.auth.AccessTokens;
+import io.onebot.gateway.network.auth.HandshakePolicy;
+import java.security.MessageDigest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +95,22 @@ class ArchitectureTest {
     void theCoreSpiDoesNotDependOnItsImplementations() {
         noClasses().that().resideInAPackage(ROOT + ".core")
                 .should().dependOnClassesThat().resideInAPackage(ROOT + ".core.sandbox..")
+                .check(classes);
+    }
+
+    @Test
+    void configuredTokensAreComparedInOnePlace() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".config..")
+                .and().doNotBelongToAnyOf(HandshakePolicy.class)
+                .should().accessTargetWhere(target(declaredIn(ServerEntry.class).and(name("token"))))
+                .because("a forward entry's token is handed only to AccessTokens, the one constant-time comparison")
+                .check(classes);
+        noClasses().that().doNotBelongToAnyOf(AccessTokens.class)
+                .should().accessTargetWhere(target(declaredIn(MessageDigest.class).and(name("isEqual"))))
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages(ROOT + ".config..", ROOT + ".network.client..")
+                .should().accessTargetWhere(target(declaredIn(ClientEntry.class).and(name("token"))))
+                .because("a reverse entry's token is only ever sent, by the reverse connection")
                 .check(classes);
     }
 }

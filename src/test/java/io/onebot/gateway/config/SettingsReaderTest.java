@@ -77,6 +77,7 @@ class SettingsReaderTest {
                 ENTRY + "enableForcePushEvent", "false",
                 ENTRY + "debug", "true",
                 ENTRY + "authFailure", "http",
+                ENTRY + "maxConnections", " 5 ",
                 "onebot.core", "sandbox",
                 "onebot.sandbox.selfId", "2854196310",
                 "onebot.sandbox.nickname", "Bot",
@@ -99,6 +100,7 @@ class SettingsReaderTest {
                 () -> assertFalse(entry.enableForcePushEvent()),
                 () -> assertTrue(entry.debug()),
                 () -> assertEquals(AuthFailureMode.HTTP, entry.authFailure()),
+                () -> assertEquals(5, entry.maxConnections()),
                 () -> assertEquals("/", entry.path()),
                 () -> assertEquals(2854196310L, settings.sandbox().selfId()),
                 () -> assertEquals("Bot", settings.sandbox().nickname()),
@@ -122,7 +124,8 @@ class SettingsReaderTest {
                 () -> assertFalse(entry.reportSelfMessage()),
                 () -> assertTrue(entry.enableForcePushEvent()),
                 () -> assertFalse(entry.debug()),
-                () -> assertEquals(AuthFailureMode.FRAME, entry.authFailure()));
+                () -> assertEquals(AuthFailureMode.FRAME, entry.authFailure()),
+                () -> assertEquals(1000, entry.maxConnections()));
     }
 
     @Test
@@ -151,6 +154,10 @@ class SettingsReaderTest {
             onebot.network.websocketServers.default.messagePostFormat | xml
             onebot.network.websocketServers.default.authFailure       | x
             onebot.network.websocketServers.default.heartInterval     | 50
+            onebot.network.websocketServers.default.maxConnections    | 0
+            onebot.network.websocketServers.default.maxConnections    | -5
+            onebot.network.websocketServers.default.maxConnections    | many
+            onebot.network.websocketServers.default.maxConnections    | 2147483648
             onebot.sandbox.selfId                                     | -1
             onebot.core                                               | napcat
             """)
@@ -333,5 +340,16 @@ class SettingsReaderTest {
                 () -> assertTrue(e.getMessage().contains("onebot.upstream.timeout: value '0' is not allowed"), e::getMessage),
                 () -> assertTrue(e.getMessage().contains("onebot.upstream.reconnectInterval: value 'soon'"), e::getMessage),
                 () -> assertTrue(e.getMessage().contains("onebot.actionTimeout: value '-5' is not allowed"), e::getMessage));
+    }
+
+    @Test
+    void aReverseEntryMasksItsSecretsInTextsQuotingIt() {
+        String url = "ws://user:pw@example.org:8080/onebot?access_token=" + SECRET + "Q";
+        ClientEntry entry = read(CLIENT + "url", url, CLIENT + "token", SECRET).clients().get(0);
+        String masked = entry.masked("Handshake to " + url + " failed; sent Bearer " + SECRET
+                + ", user info user:pw, query access_token=" + SECRET + "Q");
+        assertFalse(masked.contains(SECRET) || masked.contains("user:pw"), masked);
+        assertTrue(masked.startsWith("Handshake to ws://example.org:8080/onebot?… failed; sent Bearer ******"), masked);
+        assertEquals("Connection refused", entry.masked("Connection refused"));
     }
 }

@@ -158,6 +158,13 @@ public final class WsClient implements AutoCloseable {
         return frames.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Every frame received and not yet read, parsed; the queue is empty afterwards. */
+    public List<JsonObject> takeAll() {
+        List<String> texts = new ArrayList<>();
+        frames.drainTo(texts);
+        return texts.stream().map(WsClient::parse).toList();
+    }
+
     /** Sends a ping and returns the application data of the pong that answers it. */
     public ByteBuffer ping(byte[] data) throws Exception {
         session.getBasicRemote().sendPing(ByteBuffer.wrap(data));

@@ -13,6 +13,10 @@ import java.util.Locale;
  * scheme in any case) or as a non-empty {@code ?access_token=<t>}; either matching is enough.
  * Comparison takes the same time whatever the tokens are (both sides are hashed first, so not
  * even the length leaks). With no token configured every client is accepted, whatever it sends.
+ *
+ * <p>This is the one place where a presented token is compared with a configured one: the
+ * WebSocket handshake and the sandbox's HTTP routes both come here (the reverse side only sends
+ * its token), and {@code ArchitectureTest} keeps it so.
  */
 public final class AccessTokens {
 
@@ -43,6 +47,28 @@ public final class AccessTokens {
             }
         }
         return matched ? Verdict.ACCEPTED : presented ? Verdict.WRONG : Verdict.MISSING;
+    }
+
+    /**
+     * Checks credentials that any one of several configured tokens opens, as the sandbox's routes
+     * accept the token of every forward entry. Every token is compared, whichever matches, so the
+     * time taken does not tell which one did. Empty tokens are ignored; with none left, every
+     * client is accepted.
+     */
+    public static Verdict verifyAny(List<String> expected, String authorization, List<String> queryTokens) {
+        boolean anyConfigured = false;
+        boolean accepted = false;
+        Verdict refusal = Verdict.MISSING;
+        for (String token : expected) {
+            if (token == null || token.isEmpty()) {
+                continue;
+            }
+            anyConfigured = true;
+            Verdict one = verify(token, authorization, queryTokens);
+            accepted |= one == Verdict.ACCEPTED;
+            refusal = one == Verdict.ACCEPTED ? refusal : one;
+        }
+        return !anyConfigured || accepted ? Verdict.ACCEPTED : refusal;
     }
 
     /** The credentials of a {@code Bearer} or {@code Token} header, or null when there are none. */

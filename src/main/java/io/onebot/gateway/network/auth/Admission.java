@@ -8,7 +8,9 @@ public enum Admission {
     ADDRESS_REFUSED(403, "the entry's host setting does not serve this client"),
     PORT_MISMATCH(403, "the Host header names another port than the one the client dialled"),
     TOKEN_MISSING(401, HandshakePolicy.TOKEN_REFUSED + " (no access token presented)"),
-    TOKEN_WRONG(403, HandshakePolicy.TOKEN_REFUSED + " (wrong access token)");
+    TOKEN_WRONG(403, HandshakePolicy.TOKEN_REFUSED + " (wrong access token)"),
+    /** The connection would pass, but its entry already serves {@code maxConnections} connections. */
+    TOO_MANY_CONNECTIONS(503, HandshakePolicy.TOO_MANY_CONNECTIONS + ", the entry's limit is reached");
 
     private final int httpStatus;
     private final String reason;

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Refuses WebSocket upgrades before they happen, where the servlet container lets a filter see
  * them (Payara and WildFly both do): a disabled entry and a client the entry's {@code host} does
- * not serve get 403; with {@code authFailure=http} a missing token gets 401 and a wrong one 403.
+ * not serve get 403; with {@code authFailure=http} a missing token gets 401 and a wrong one 403;
+ * an admissible client of an entry that already serves {@code maxConnections} gets 503.
  * With {@code authFailure=frame} token refusals are left to the endpoint, which answers with
  * NapCat's 1403 frame. Requests that are not upgrades pass untouched.
  */
@@ -34,16 +35,20 @@ public class HandshakeFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (isUpgrade(request)) {
-            Optional<Integer> refusal = refusal(request);
+            Optional<Admission> refusal = refusal(request);
             if (refusal.isPresent()) {
-                response.sendError(refusal.get());
+                if (refusal.get() == Admission.TOO_MANY_CONNECTIONS) {
+                    response.sendError(refusal.get().httpStatus(), HandshakePolicy.TOO_MANY_CONNECTIONS);
+                } else {
+                    response.sendError(refusal.get().httpStatus());
+                }
                 return;
             }
         }
         chain.doFilter(request, response);
     }
 
-    private Optional<Integer> refusal(HttpServletRequest request) {
+    private Optional<Admission> refusal(HttpServletRequest request) {
         String[] tokens = request.getParameterValues("access_token");
         // The same inputs as HandshakeConfigurator (decoded path, Host port), so both check one entry;
         // a Host port that would lead elsewhere than the port actually dialled is refused.
@@ -53,13 +58,16 @@ public class HandshakeFilter extends HttpFilter {
         Admission admission = !Objects.equals(target, dialled) ? Admission.PORT_MISMATCH
                 : policy.admit(target, request.getRemoteAddr(), request.getLocalAddr(),
                         request.getHeader("Authorization"), tokens == null ? List.of() : List.of(tokens));
+        if (admission == Admission.ACCEPTED && !policy.hasRoom(target)) {
+            admission = Admission.TOO_MANY_CONNECTIONS;
+        }
         boolean refuseNow = admission != Admission.ACCEPTED && (!admission.isTokenRefusal()
                 || target.entry().authFailure() == AuthFailureMode.HTTP);
         if (!refuseNow) {
             return Optional.empty();
         }
         policy.logRefusal(admission, target, request.getRemoteAddr(), path);
-        return Optional.of(admission.httpStatus());
+        return Optional.of(admission);
     }
 
     /** The request path as the WebSocket runtime sees it: percent-decoded. */

@@ -13,20 +13,26 @@ import java.util.logging.Logger;
 
 /**
  * The rules a forward connection must pass before anything is served on it: an entry must be
- * configured and enabled, the entry's {@code host} must serve the client, and the token must
- * match. The settings in force at the handshake decide, so changes apply to the next connection. The checks themselves log nothing; {@link #logRefusal} writes the one line per refusal,
- * naming the entry, the client and the reason, never the token.
+ * configured and enabled, the entry's {@code host} must serve the client, the token must match,
+ * and the entry must have room under its {@code maxConnections}. The settings in force at the
+ * handshake decide, so changes apply to the next connection. The checks themselves log nothing;
+ * {@link #logRefusal} writes the one line per refusal, naming the entry, the client and the
+ * reason, never the token.
  */
 @ApplicationScoped
 public class HandshakePolicy {
 
     /** NapCat's words for a refused token, which its troubleshooting guide tells users to look for. */
     public static final String TOKEN_REFUSED = "token验证失败";
+    /** Why a connection over its entry's {@code maxConnections} is refused (HTTP 503, or close 1013). */
+    public static final String TOO_MANY_CONNECTIONS = "too many connections";
 
     private static final Logger LOG = Logger.getLogger(HandshakePolicy.class.getName());
 
     @Inject
     Settings settings;
+
+    private final EntryCapacity capacity = new EntryCapacity();
 
     /** For CDI. */
     protected HandshakePolicy() {
@@ -88,21 +94,13 @@ public class HandshakePolicy {
         }
     }
 
-    /** Whether the sandbox control endpoint may be used with this {@code Authorization} header. */
+    /**
+     * Whether the sandbox control endpoint may be used with this {@code Authorization} header: the
+     * token of any forward entry opens it; with no token set anywhere, it is open.
+     */
     public Verdict sandboxAccess(String authorization) {
-        List<String> tokens = settings.current().servers().stream().map(ServerEntry::token).filter(t -> !t.isEmpty()).toList();
-        if (tokens.isEmpty()) {
-            return Verdict.ACCEPTED;
-        }
-        Verdict verdict = Verdict.MISSING;
-        for (String token : tokens) {
-            Verdict one = AccessTokens.verify(token, authorization, List.of());
-            if (one == Verdict.ACCEPTED) {
-                return one;
-            }
-            verdict = one;
-        }
-        return verdict;
+        return AccessTokens.verifyAny(settings.current().servers().stream().map(ServerEntry::token).toList(),
+                authorization, List.of());
     }
 
     /**
@@ -128,11 +126,40 @@ public class HandshakePolicy {
         return Admission.of(AccessTokens.verify(entry.token(), authorization, queryTokens));
     }
 
+    /**
+     * Whether the target's entry has room for one more connection now. The servlet filter asks
+     * before the upgrade; {@link #occupy} decides at open.
+     */
+    public boolean hasRoom(Target target) {
+        return capacity.hasRoom(target.entry());
+    }
+
+    /**
+     * Takes a place of the target's entry for an admitted connection, or answers false when the
+     * entry already serves {@code maxConnections}. Every place taken must be given back with
+     * {@link #vacate} when its connection closes.
+     */
+    public boolean occupy(Target target) {
+        return capacity.take(target.entry());
+    }
+
+    /** Gives back the place of a connection of the named entry that closed. */
+    public void vacate(String entryName) {
+        capacity.giveBack(entryName);
+    }
+
+    /** How many admitted connections the named entry has open now. */
+    public int openConnections(String entryName) {
+        return capacity.count(entryName);
+    }
+
     /** Writes the log line of one refused handshake. */
     public void logRefusal(Admission admission, Target target, String client, String path) {
         String entry = target == null ? "-" : target.entry().name();
+        String limit = admission == Admission.TOO_MANY_CONNECTIONS && target != null
+                ? " (maxConnections=" + target.entry().maxConnections() + ")" : "";
         LOG.warning(() -> "[" + entry + "] Refused WebSocket connection from " + client + " on " + path + ": "
-                + admission.reason());
+                + admission.reason() + limit);
     }
 
     private static boolean servesAddress(ServerEntry entry, String remote, String local) {

@@ -155,19 +155,24 @@ final class ReverseConnector {
         return true;
     }
 
+    /** Logs why an attempt ended; the reason may quote the client library, so the entry's secrets are masked in it. */
     private void logRetry(String reason) {
         long seconds = entry.reconnectIntervalMillis() / 1000;
-        LOG.warning(() -> "[" + entry.name() + "] 反向WebSocket (" + entry.displayUrl() + ") " + reason + "; 在 "
+        LOG.warning(() -> "[" + entry.name() + "] 反向WebSocket (" + entry.displayUrl() + ") " + entry.masked(reason) + "; 在 "
                 + seconds + " 秒后尝试重新连接 (reconnecting in " + entry.reconnectIntervalMillis() + " ms)");
     }
 
     private static String describe(Throwable failure) {
+        return "连接错误 (connection failed): " + rootMessage(failure);
+    }
+
+    /** The message of the innermost cause, or its class name when it has none. */
+    private static String rootMessage(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return "连接错误 (connection failed): " + message;
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     private static void close(Session session, CloseReason reason) {
@@ -220,7 +225,8 @@ final class ReverseConnector {
 
         @Override
         public void onError(Session session, Throwable failure) {
-            LOG.log(Level.FINE, failure, () -> "[" + entry.name() + "] Reverse WebSocket error");
+            // The message only: a stack trace could carry the URL with its credentials.
+            LOG.fine(() -> "[" + entry.name() + "] Reverse WebSocket error: " + entry.masked(rootMessage(failure)));
         }
     }
 }

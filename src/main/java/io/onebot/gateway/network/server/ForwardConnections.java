@@ -30,15 +30,21 @@ import java.util.logging.Logger;
  *
  * <p>On open, the handshake's {@link Admission} decides: a refused connection gets nothing but the
  * refusal (with {@code authFailure=frame}, NapCat's single 1403 frame, then close 1008) and its
- * frames are ignored. An admitted connection is handed to {@link Connections}: universal ones get
- * lifecycle, events and heartbeats, and every one has its requests answered. The
- * {@link Connection} lives in the session's user properties.
+ * frames are ignored. An admitted connection then takes a place of its entry's
+ * {@code maxConnections}; when there is none (handshakes that raced past the servlet filter's
+ * check), it is closed with 1013 and nothing else. Otherwise it is handed to {@link Connections}:
+ * universal ones get lifecycle, events and heartbeats, and every one has its requests answered.
+ * The {@link Connection} and the entry whose place it holds live in the session's user properties;
+ * the place is given back when the session closes.
  */
 @ApplicationScoped
 public class ForwardConnections {
 
     private static final Logger LOG = Logger.getLogger(ForwardConnections.class.getName());
     private static final String CONNECTION = Connection.class.getName();
+    private static final String PLACE_OF = ForwardConnections.class.getName() + ".placeOf";
+    private static final CloseReason TOO_MANY = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
+            HandshakePolicy.TOO_MANY_CONNECTIONS);
 
     @Inject
     HandshakePolicy policy;
@@ -56,7 +62,13 @@ public class ForwardConnections {
             refuse(session, admission instanceof Admission a ? a : Admission.NO_ENTRY, target);
             return;
         }
+        if (!policy.occupy(target)) {
+            refuse(session, Admission.TOO_MANY_CONNECTIONS, target);
+            return;
+        }
         ServerEntry entry = target.entry();
+        // Recorded before anything is served: a close during attach already gives the place back.
+        session.getUserProperties().put(PLACE_OF, entry.name());
         session.getUserProperties().put(CONNECTION, connections.attach(session, ConnectionOptions.of(entry),
                 target.route() == Route.UNIVERSAL, entry.heartIntervalMillis()));
     }
@@ -69,8 +81,9 @@ public class ForwardConnections {
     private void refuse(Session session, Admission admission, Target target) {
         policy.logRefusal(admission, target, RemoteAddress.of(session), session.getRequestURI().getPath());
         ServerEntry entry = target == null ? null : target.entry();
-        CloseReason reason = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
-                admission.isTokenRefusal() ? HandshakePolicy.TOKEN_REFUSED : "connection refused");
+        CloseReason reason = admission == Admission.TOO_MANY_CONNECTIONS ? TOO_MANY
+                : new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+                        admission.isTokenRefusal() ? HandshakePolicy.TOKEN_REFUSED : "connection refused");
         try {
             if (admission.isTokenRefusal() && entry != null && entry.authFailure() == AuthFailureMode.FRAME) {
                 session.getAsyncRemote().sendText(responses.encode(
@@ -107,6 +120,9 @@ public class ForwardConnections {
     }
 
     void closed(Session session) {
+        if (session.getUserProperties().remove(PLACE_OF) instanceof String entry) {
+            policy.vacate(entry);
+        }
         connections.detach(session);
     }
 

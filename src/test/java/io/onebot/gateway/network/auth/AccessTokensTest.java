@@ -84,4 +84,23 @@ class AccessTokensTest {
     void withConfiguredTokenTheVerdictFollowsTheTruthTable(String expected, String header, List<String> query, Verdict verdict) {
         assertEquals(verdict, AccessTokens.verify(expected, header, query));
     }
+
+    static Stream<Arguments> severalTokens() {
+        return Stream.of(
+                arguments(List.of(), "Bearer x", ACCEPTED),
+                arguments(List.of("", ""), null, ACCEPTED),
+                arguments(List.of("a", "b"), "Bearer a", ACCEPTED),
+                arguments(List.of("a", "b"), "Bearer b", ACCEPTED),
+                arguments(List.of("", "b"), "Token b", ACCEPTED),
+                arguments(List.of("a", "b"), "Bearer c", WRONG),
+                arguments(List.of("a", "b"), "Bearer ab", WRONG),
+                arguments(List.of("a", "b"), null, MISSING),
+                arguments(List.of("a", ""), "Basic a", MISSING));
+    }
+
+    @ParameterizedTest(name = "expected any of {0}, header={1} -> {2}")
+    @MethodSource("severalTokens")
+    void anyOneOfSeveralTokensOpens(List<String> expected, String header, Verdict verdict) {
+        assertEquals(verdict, AccessTokens.verifyAny(expected, header, List.of()));
+    }
 }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ class HandshakeFilterTest {
 
     private final AtomicInteger status = new AtomicInteger();
     private final AtomicBoolean passed = new AtomicBoolean();
+    private final AtomicReference<String> message = new AtomicReference<>();
 
     private void filter(Map<String, String> settings, Map<String, String> headers, String remote, String query)
             throws Exception {
@@ -31,10 +33,19 @@ class HandshakeFilterTest {
 
     private void filter(Map<String, String> settings, Map<String, String> headers, String remote, String query,
                         String uri, int localPort) throws Exception {
-        HandshakeFilter filter = new HandshakeFilter();
+        filter(policy(settings), headers, remote, query, uri, localPort);
+    }
+
+    private static HandshakePolicy policy(Map<String, String> settings) {
         Map<String, String> properties = new HashMap<>();
         settings.forEach((k, v) -> properties.put(k.startsWith("onebot.") ? k : "onebot.network.websocketServers.e." + k, v));
-        filter.policy = new HandshakePolicy(SettingsReader.read(properties));
+        return new HandshakePolicy(SettingsReader.read(properties));
+    }
+
+    private void filter(HandshakePolicy policy, Map<String, String> headers, String remote, String query, String uri,
+                        int localPort) throws Exception {
+        HandshakeFilter filter = new HandshakeFilter();
+        filter.policy = policy;
         HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getHeader" -> headers.entrySet().stream()
@@ -51,6 +62,7 @@ class HandshakeFilterTest {
                 new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
                     if (method.getName().equals("sendError")) {
                         status.set((Integer) args[0]);
+                        message.set(args.length > 1 ? (String) args[1] : null);
                     }
                     return null;
                 });
@@ -126,6 +138,28 @@ class HandshakeFilterTest {
                 "onebot.network.websocketServers.dash.authFailure", "http");
         filter(paths, UPGRADE, "127.0.0.1", null, "/das%68", 3001);
         assertEquals(401, status.get(), "/das%68 is /dash, whose token is missing");
+    }
+
+    @Test
+    void aFullEntryRefusesAnAdmissibleClientWith503UntilAPlaceIsFree() throws Exception {
+        HandshakePolicy policy = policy(Map.of("enable", "true", "token", "tk", "authFailure", "http",
+                "maxConnections", "1"));
+        Target target = policy.target("/", 3001).orElseThrow();
+        assertTrue(policy.occupy(target));
+
+        filter(policy, UPGRADE, "127.0.0.1", "tk", "/", 3001);
+        assertEquals(503, status.get());
+        assertEquals("too many connections", message.get());
+        assertFalse(passed.get());
+
+        filter(policy, UPGRADE, "127.0.0.1", "wrong", "/", 3001);
+        assertEquals(403, status.get(), "a bad token is refused for its token, full or not");
+
+        policy.vacate("e");
+        status.set(0);
+        filter(policy, UPGRADE, "127.0.0.1", "tk", "/", 3001);
+        assertEquals(0, status.get());
+        assertTrue(passed.get(), "the place given back is free again");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.onebot.gateway.network.server;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The other choice of every per-entry option, on a second Payara Micro: entry {@code alt} refuses
  * bad tokens over HTTP (401/403 before the upgrade), writes messages as CQ strings, reports the
  * bot's own messages, sends no heartbeat, and serves only clients that connect to 127.0.0.2.
+ * Entry {@code few} under {@code /few} serves at most two connections.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -127,6 +129,26 @@ class AlternativeEntryIT {
             assertEquals("hi [CQ:at,qq=20002]", fetched.getString("message"));
             assertEquals("string", fetched.getString("message_format"));
             assertNull(client.poll(Duration.ofMillis(1200)), "heartInterval=0 sends no heartbeat");
+        }
+    }
+
+    @Test
+    void anEntryAtItsMaxConnectionsRefusesWith503UntilOneCloses() throws Exception {
+        Map<String, String> fewAuth = Map.of("Authorization", "Bearer few-token");
+        try (WsClient first = WsClient.connect(gateway.ws("/few"), fewAuth);
+             WsClient second = WsClient.connect(gateway.ws("/few/api"), fewAuth)) {
+            assertEquals("lifecycle", first.next().getString("meta_event_type"));
+            second.request("get_status", null, Json.createValue("f"));
+            assertEquals("f", second.next().getString("echo"));
+            assertEquals(503, gateway.handshakeStatus("/few", "Bearer few-token"), "maxConnections=2 is reached");
+            try (WsClient wrong = WsClient.connect(gateway.ws("/few"), Map.of("Authorization", "Bearer wrong"))) {
+                assertEquals(1403, wrong.next().getInt("retcode"), "a bad token is refused for its token, full or not");
+            }
+            assertEquals(101, gateway.handshakeStatus("/", "Bearer " + TOKEN), "other entries are not affected");
+
+            first.close();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> gateway.handshakeStatus("/few", "Bearer few-token") == 101);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.onebot.gateway.network.server;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,7 @@ import io.onebot.gateway.event.EventFanout;
 import io.onebot.gateway.event.HeartbeatService;
 import io.onebot.gateway.network.auth.HandshakePolicy;
 import io.onebot.gateway.network.session.Connections;
+import io.onebot.gateway.testsupport.LogCapture;
 import io.onebot.gateway.testsupport.WsClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -33,6 +35,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
@@ -112,11 +115,14 @@ class ForwardServerTyrusTest {
     @Inject
     Event<SettingsChange> changes;
 
+    @Inject
+    HandshakePolicy policy;
+
     private Server server;
 
     @BeforeEach
     void start() throws Exception {
-        server = new Server("127.0.0.1", 0, "/", Map.of(), UniversalEndpoint.class, ApiEndpoint.class,
+        server = new Server("127.0.0.1", -1, "/", Map.of(), UniversalEndpoint.class, ApiEndpoint.class,
                 AnyPathEndpoint.class, AnyPath2Endpoint.class, AnyPath3Endpoint.class);
         server.start();
     }
@@ -251,6 +257,49 @@ class ForwardServerTyrusTest {
                     || line.contains("unit-secret-7")), lines.toString());
         } finally {
             root.removeHandler(capture);
+        }
+    }
+
+    @Test
+    void anEntryServesAtMostMaxConnectionsAndAdmitsAgainOnceOneCloses() throws Exception {
+        changes.fire(settings.change("onebot.network.websocketServers.unit.maxConnections", "2"));
+        try (LogCapture log = LogCapture.start();
+             WsClient first = WsClient.connect(uri("/?access_token=unit-secret-7"));
+             WsClient second = WsClient.connect(uri("/api?access_token=unit-secret-7"))) {
+            assertEquals("lifecycle", first.next().getString("meta_event_type"));
+            second.request("get_status", null, Json.createValue(2));
+            assertEquals(0, second.response(Json.createValue(2)).getInt("retcode"));
+            try (WsClient third = WsClient.connect(uri("/?access_token=unit-secret-7"))) {
+                third.request("get_status", null, Json.createValue(3));
+                CloseReason refused = third.awaitClose();
+                assertEquals(1013, refused.getCloseCode().getCode(), refused.toString());
+                assertEquals("too many connections", refused.getReasonPhrase());
+                assertNull(third.poll(Duration.ZERO), "nothing but the close: no lifecycle, no answer");
+            }
+            assertEquals(1, log.messages(Level.WARNING).stream().filter(line -> line.startsWith("[unit]")
+                    && line.contains("too many connections, the entry's limit is reached (maxConnections=2)")).count(),
+                    () -> log.messages(Level.WARNING).toString());
+
+            first.close();
+            await().atMost(Duration.ofSeconds(10)).until(() -> policy.openConnections("unit") == 1);
+            try (WsClient fourth = WsClient.connect(uri("/?access_token=unit-secret-7"))) {
+                assertEquals("lifecycle", fourth.next().getString("meta_event_type"), "a freed place is taken again");
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> policy.openConnections("unit") == 0);
+    }
+
+    @Test
+    void refusedConnectionsTakeNoPlace() throws Exception {
+        changes.fire(settings.change("onebot.network.websocketServers.unit.maxConnections", "1"));
+        for (int i = 0; i < 3; i++) {
+            try (WsClient refused = WsClient.connect(uri("/?access_token=wrong"))) {
+                assertEquals(1403, refused.next().getInt("retcode"));
+                assertEquals(1008, refused.awaitClose().getCloseCode().getCode());
+            }
+        }
+        try (WsClient admitted = WsClient.connect(uri("/?access_token=unit-secret-7"))) {
+            assertEquals("lifecycle", admitted.next().getString("meta_event_type"), "the one place is still free");
         }
     }
 

@@ -38,7 +38,7 @@ class IdleTimerTest {
 
     @Test
     void aTyrusSessionGetsASchedulerThatRunsNothingAndStillWorks() throws Exception {
-        Server server = new Server("127.0.0.1", 0, "/", Map.of(), Echo.class);
+        Server server = new Server("127.0.0.1", -1, "/", Map.of(), Echo.class);
         server.start();
         try {
             BlockingQueue<String> received = new ArrayBlockingQueue<>(4);
