@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.onebot.gateway.action.ActionDispatcher;
+import io.onebot.gateway.action.ActionExecutor;
 import io.onebot.gateway.action.ActionRegistry;
 import io.onebot.gateway.bootstrap.CoreProducer;
 import io.onebot.gateway.codec.ResponseEncoder;
@@ -12,6 +13,7 @@ import io.onebot.gateway.config.GatewaySettings;
 import io.onebot.gateway.config.Settings;
 import io.onebot.gateway.config.SettingsReader;
 import io.onebot.gateway.core.BotCore;
+import io.onebot.gateway.core.Deadlines;
 import io.onebot.gateway.core.sandbox.SandboxCore;
 import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
 import io.onebot.gateway.event.EventFanout;
@@ -104,7 +106,7 @@ class BadTokenStormTest {
     WeldInitiator weld = WeldInitiator.from(new Weld()
                     .disableDiscovery()
                     .addBeanClasses(StormSettings.class, CoreProducer.class, SandboxCore.class, ActionRegistry.class,
-                            ActionDispatcher.class, ResponseEncoder.class, EventFanout.class, HeartbeatService.class,
+                            ActionDispatcher.class, ActionExecutor.class, Deadlines.class, ResponseEncoder.class, EventFanout.class, HeartbeatService.class,
                             HandshakePolicy.class, ForwardConnections.class, Connections.class)
                     .addPackage(false, GetLoginInfo.class))
             .bindResource("java:comp/DefaultManagedScheduledExecutorService", SCHEDULER)
