@@ -42,12 +42,27 @@ public final class JsonText {
         if (text == null || text.isBlank()) {
             throw new MalformedRequestException("empty frame");
         }
+        JsonValue value;
         try (JsonReader reader = Jsonp.createReader(new StringReader(text))) {
-            return reader.readValue();
+            value = reader.readValue();
         } catch (RuntimeException strictFailure) {
             // Parsson signals bad syntax with JsonException and too deep nesting with a plain
             // RuntimeException; either way the lenient parser decides.
             return parseJson5(text);
+        }
+        refuseDeepNesting(text);
+        return value;
+    }
+
+    /**
+     * Holds strict JSON to the same limit as JSON5: the strict parser has a limit of its own
+     * (Parsson's is 1000 levels), so without this check the accepted depth would depend on the
+     * syntax. Text no longer than twice the limit cannot nest deeper than it, so the common small
+     * frame is not scanned.
+     */
+    private static void refuseDeepNesting(String text) throws MalformedRequestException {
+        if (text.length() > 2 * MAX_DEPTH && nestingDepth(text) > MAX_DEPTH) {
+            throw new MalformedRequestException("nesting deeper than " + MAX_DEPTH + " levels");
         }
     }
 
@@ -61,7 +76,9 @@ public final class JsonText {
             throw new MalformedRequestException("the document is empty");
         }
         try (JsonReader reader = Jsonp.createReader(new StringReader(text))) {
-            return reader.readValue();
+            JsonValue value = reader.readValue();
+            refuseDeepNesting(text);
+            return value;
         } catch (RuntimeException strictFailure) {
             // Comments, unquoted keys, mistakes: the JSON5 parser decides and locates errors.
         }

@@ -151,6 +151,17 @@ class JsonTextTest {
     }
 
     @Test
+    void strictJsonIsHeldToTheSameDepthLimit() throws Exception {
+        String atLimit = "[".repeat(JsonText.MAX_DEPTH) + "]".repeat(JsonText.MAX_DEPTH);
+        String deeper = "{\"a\":" + atLimit + "}";
+
+        assertEquals(JsonValue.ValueType.ARRAY, JsonText.parse(atLimit).getValueType());
+        assertEquals(JsonValue.ValueType.ARRAY, JsonText.parseDocument(atLimit).getValueType());
+        assertThrows(MalformedRequestException.class, () -> JsonText.parse(deeper));
+        assertThrows(MalformedRequestException.class, () -> JsonText.parseDocument(deeper));
+    }
+
+    @Test
     void bracketsInsideStringsDoNotCountAsNesting() {
         assertEquals(0, JsonText.nestingDepth("'[[[' \"{{{\" 'it\\'s [' "));
         assertEquals(2, JsonText.nestingDepth("{a:['x]']}"));
