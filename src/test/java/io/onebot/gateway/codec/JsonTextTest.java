@@ -3,6 +3,7 @@ package io.onebot.gateway.codec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -11,6 +12,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -159,6 +161,28 @@ class JsonTextTest {
         assertEquals(JsonValue.ValueType.ARRAY, JsonText.parseDocument(atLimit).getValueType());
         assertThrows(MalformedRequestException.class, () -> JsonText.parse(deeper));
         assertThrows(MalformedRequestException.class, () -> JsonText.parseDocument(deeper));
+    }
+
+    @Test
+    void numbersUpToTheLengthLimitAreReadInEitherSyntax() throws Exception {
+        String digits = "7".repeat(JsonText.MAX_NUMBER_LENGTH);
+
+        assertEquals(new BigDecimal(digits), ((JsonNumber) JsonText.parse("[" + digits + "]").asJsonArray().get(0))
+                .bigDecimalValue());
+        assertEquals(new BigDecimal(digits), ((JsonNumber) JsonText.parse("{a:" + digits + ",}").asJsonObject().get("a"))
+                .bigDecimalValue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[%s]", "{a:%s}", "{a:0x%s}", "{a:1.%s}", "{\"action\":\"get_status\",\"echo\":%s}"})
+    void aMillionDigitNumberIsRefusedBeforeAnyParserSpendsMinutesOnIt(String form) {
+        String text = form.formatted("1".repeat(1_000_000));
+
+        // The JSON5 parser makes a BigInteger of every number, in time quadratic in its digits.
+        MalformedRequestException refused = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThrows(MalformedRequestException.class, () -> JsonText.parse(text)));
+        assertTrue(refused.getMessage().contains(Integer.toString(JsonText.MAX_NUMBER_LENGTH)), refused.getMessage());
+        assertThrows(MalformedRequestException.class, () -> JsonText.parseDocument(text));
     }
 
     @Test
