@@ -123,10 +123,15 @@ public final class BadFrames {
     /** The deepest nesting the gateway accepts (codec.JsonText.MAX_DEPTH, restated as the contract). */
     public static final int MAX_DEPTH = 512;
     private static final int MEBIBYTE = 1024 * 1024;
-    /** Numbers that fit no integer type, or are no integer at all. */
+    /**
+     * The longest number the gateway reads (codec.JsonText.MAX_NUMBER_LENGTH, restated as the
+     * contract); longer ones are refused unparsed.
+     */
+    public static final int MAX_NUMBER_LENGTH = 1100;
+    /** Numbers that fit no integer type, or are no integer at all; the longest is at the length limit. */
     private static final String[] HUGE = {"1e999999999", "-1e999999999", "123456789012345678901234567890",
-        "9223372036854775808", "-9223372036854775809", "1" + "0".repeat(400), "1" + "0".repeat(5000), "1e-999999999",
-        "0.5", "4.9e-324", "1.7976931348623157e309"};
+        "9223372036854775808", "-9223372036854775809", "1" + "0".repeat(400), "1" + "0".repeat(MAX_NUMBER_LENGTH - 1),
+        "1e-999999999", "0.5", "4.9e-324", "1.7976931348623157e309"};
     /** Characters random text and mutations are made of: JSON syntax, JSON5 syntax, letters, digits, odd ones. */
     private static final String SYNTAX = "{}[]\":,'/*\\ \t\n\r-+.eE0123456789aexnulltruefalseNaNInfinity_\u0000\u001f\u007f"
             + "\u00e9\u4ee4\u2028\u202e\ufeff\ufffd";
@@ -290,10 +295,20 @@ public final class BadFrames {
     }
 
     private Frame hugeNumbers() {
-        String number = pick(List.of(HUGE));
+        int variant = random.nextInt(6);
+        if (variant == 0) {
+            // A number literal too long for any parser to spend time on (JSON5 parsing is quadratic
+            // in the digits): refused before it is parsed.
+            String digits = "9".repeat(MAX_NUMBER_LENGTH + 1 + random.nextInt(200_000));
+            return parseFailure(Kind.HUGE_NUMBERS, random.nextBoolean() ? "{\"action\":\"get_status\",\"echo\":" + digits + "}"
+                    : "{action:'get_status',echo:0x" + digits + "}");
+        }
         List<ActionShape> withIntegers = shapes.stream()
                 .filter(s -> s.params().stream().anyMatch(p -> isInteger(p.type()))).toList();
-        if (random.nextBoolean() && !withIntegers.isEmpty()) {
+        if (variant <= 3 && !withIntegers.isEmpty()) {
+            // An integer parameter given a number beyond its type, or a decimal string of up to
+            // 200 000 digits.
+            String number = variant == 1 ? quote("7".repeat(20 + random.nextInt(200_000))) : pick(List.of(HUGE));
             ActionShape shape = pick(withIntegers);
             Param target = pick(shape.params().stream().filter(p -> isInteger(p.type())).toList());
             JsonValue echo = tag("");
@@ -306,6 +321,7 @@ public final class BadFrames {
             return tracked(Kind.HUGE_NUMBERS, text, false, echo, BAD, namesParam(shape, target));
         }
         // In the echo, a number comes back as it was sent.
+        String number = pick(List.of(HUGE));
         String tag = nextTag();
         String text = "{\"action\":\"get_status\",\"echo\":[\"" + tag + "\"," + number + "]}";
         JsonValue echo = JSON.createArrayBuilder().add(tag).add(new BigDecimal(number)).build();
@@ -625,6 +641,7 @@ public final class BadFrames {
                     "-9223372036854775808", "9223372036854775807", "4294967296", "1e30", "1.5", "-0.0", "1e-7", "1E+2",
                     "1e999999999", "123456789012345678901234567890"))));
             case 3 -> JSON.createValue(pick(List.of("", " ", "0", "-5", "20001", " 30001 ", "+7", "abc", "true", "FALSE",
+                    "123456789012345678901234567890", "-9223372036854775808", "0009",
                     "null", "[CQ:face,id=abc]", "[CQ:", "[CQ:at,qq=all]", "[CQ:image,file=]", "&#91;&#93;&amp;", "[CQ:reply,id=-1]",
                     "[CQ:node,id=x]", "\u0000", "令🔑", "\u202e")));
             case 4 -> JSON.createValue(randomName(random.nextInt(60)));

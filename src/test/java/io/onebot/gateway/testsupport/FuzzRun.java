@@ -18,6 +18,7 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -73,8 +74,22 @@ public final class FuzzRun {
         this.wire = wire;
     }
 
-    /** How often each kind is picked: mostly the cheap ones, a mebibyte echo about once in 200 frames. */
+    /**
+     * How often each kind is picked: mostly the cheap ones, a mebibyte echo about once in 200
+     * frames. {@code -Dfuzz.kinds=RANDOM_PARAMS,WRONG_TYPES} keeps only the kinds named, to spend
+     * a long run on one of them.
+     */
     public static Map<Kind, Integer> weights() {
+        Map<Kind, Integer> weights = defaultWeights();
+        String only = System.getProperty("fuzz.kinds", "").trim();
+        if (!only.isEmpty()) {
+            Set<Kind> kept = Arrays.stream(only.split(",")).map(String::trim).map(Kind::valueOf).collect(Collectors.toSet());
+            weights.keySet().retainAll(kept);
+        }
+        return weights;
+    }
+
+    private static Map<Kind, Integer> defaultWeights() {
         Map<Kind, Integer> weights = new EnumMap<>(Kind.class);
         weights.put(Kind.VALID, 20);
         weights.put(Kind.BINARY_REQUEST, 6);
