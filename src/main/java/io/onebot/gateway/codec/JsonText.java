@@ -151,8 +151,7 @@ public final class JsonText {
             if (c == '"' || c == '\'') {
                 i = endOfString(text, i, c);
             } else if (c == '/' && i + 1 < length && text.charAt(i + 1) == '/') {
-                int end = text.indexOf('\n', i);
-                i = end < 0 ? length : end;
+                i = endOfLine(text, i + 2);
             } else if (c == '/' && i + 1 < length && text.charAt(i + 1) == '*') {
                 int end = text.indexOf("*/", i + 2);
                 i = end < 0 ? length : end + 1;
@@ -172,6 +171,21 @@ public final class JsonText {
     private static boolean isWordCharacter(char c) {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
                 || c == '.' || c == '_' || c == '$' || c == '+' || c == '-';
+    }
+
+    /**
+     * The index of the line terminator that ends a line comment, or the end of the text. JSON5
+     * (and the JSON5 parser) ends a line at CR, LF, U+2028 or U+2029; a scan that stopped only at
+     * LF would take what follows a CR for comment and not count its brackets.
+     */
+    private static int endOfLine(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     /** The index of the quote closing the string that opens at {@code start}, or the end of the text. */

@@ -137,6 +137,18 @@ class JsonTextTest {
         assertThrows(MalformedRequestException.class, () -> JsonText.parse(text));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\r", "\u2028", "\u2029"})
+    void aLineCommentEndsWhereTheJson5ParserEndsIt(String lineEnd) {
+        // Counted as part of the comment, these brackets overflowed the JSON5 parser's stack:
+        // a StackOverflowError, which no catch for runtime exceptions stops.
+        String text = "// deep" + lineEnd + "[".repeat(100_000) + "]".repeat(100_000);
+
+        assertThrows(MalformedRequestException.class, () -> JsonText.parse(text));
+        assertThrows(MalformedRequestException.class, () -> JsonText.parseDocument(text));
+        assertEquals(2, JsonText.nestingDepth("{// x" + lineEnd + "a:[1]}"));
+    }
+
     @Test
     void json5NestingUpToTheLimitIsAccepted() throws Exception {
         String text = "[".repeat(JsonText.MAX_DEPTH) + "1," + "]".repeat(JsonText.MAX_DEPTH);
