@@ -96,7 +96,7 @@ public final class JsonText {
         } catch (RuntimeException strictFailure) {
             // Comments, unquoted keys, mistakes: the JSON5 parser decides and locates errors.
         }
-        Json5Lexer lexer = new Json5Lexer(new StringReader(text), OPTIONS);
+        Json5Lexer lexer = new Json5Lexer(new StringReader(blankBlockComments(text)), OPTIONS);
         Json5Element element;
         try {
             element = Json5Parser.parse(lexer);
@@ -119,10 +119,47 @@ public final class JsonText {
 
     private static JsonValue parseJson5(String text) throws MalformedRequestException {
         try {
-            return convert(JSON5.parse(text));
+            return convert(JSON5.parse(blankBlockComments(text)));
         } catch (RuntimeException e) {
             throw new MalformedRequestException("not JSON or JSON5");
         }
+    }
+
+    /**
+     * The text with every closed block comment turned into spaces, line breaks kept so that
+     * positions stay where they were. The JSON5 parser fails on a comment of nothing or of one
+     * space ({@code /}{@code **}{@code /}, {@code /}{@code * *}{@code /}) with an index exception;
+     * comments are whitespace to JSON5, so blanking them changes nothing else. An unclosed comment
+     * is left for the parser to refuse.
+     */
+    static String blankBlockComments(String text) {
+        if (text.indexOf("/*") < 0) {
+            return text;
+        }
+        StringBuilder out = null;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = endOfString(text, i, c);
+            } else if (c == '/' && i + 1 < length && text.charAt(i + 1) == '/') {
+                i = endOfLine(text, i + 2);
+            } else if (c == '/' && i + 1 < length && text.charAt(i + 1) == '*') {
+                int close = text.indexOf("*/", i + 2);
+                if (close < 0) {
+                    break;
+                }
+                out = out == null ? new StringBuilder(text) : out;
+                for (int k = i; k < close + 2; k++) {
+                    char blanked = text.charAt(k);
+                    if (blanked != '\n' && blanked != '\r' && blanked != '\u2028' && blanked != '\u2029') {
+                        out.setCharAt(k, ' ');
+                    }
+                }
+                i = close + 1;
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /** The deepest bracket nesting outside string literals and comments. */

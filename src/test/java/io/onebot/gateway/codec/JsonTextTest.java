@@ -149,6 +149,26 @@ class JsonTextTest {
         assertEquals(2, JsonText.nestingDepth("{// x" + lineEnd + "a:[1]}"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/**/", "/* */", "/*  */", "/***/", "/*\n*/"})
+    void anEmptyBlockCommentIsWhitespace(String comment) throws Exception {
+        JsonObject request = parseObject(comment + "{action:'get_status'" + comment + ",echo:" + comment + "1}" + comment);
+
+        assertEquals("get_status", request.getString("action"));
+        assertEquals(1, request.getInt("echo"));
+        assertEquals(1, JsonText.parseDocument("{a:" + comment + "1}").asJsonObject().getInt("a"));
+    }
+
+    @Test
+    void blankedCommentsKeepTheLinesOfLaterMistakes() {
+        MalformedRequestException commented = assertThrows(MalformedRequestException.class,
+                () -> JsonText.parseDocument("{\n  /**/ a: 1, /* x\n y */\n  b: tru\n}"));
+        MalformedRequestException plain = assertThrows(MalformedRequestException.class,
+                () -> JsonText.parseDocument("{\n       a: 1,       \n     \n  b: tru\n}"));
+        assertEquals(plain.getMessage(), commented.getMessage());
+        assertEquals("{'/**/'  \n  }", JsonText.blankBlockComments("{'/**/'/*\n*/}"));
+    }
+
     @Test
     void json5NestingUpToTheLimitIsAccepted() throws Exception {
         String text = "[".repeat(JsonText.MAX_DEPTH) + "1," + "]".repeat(JsonText.MAX_DEPTH);
