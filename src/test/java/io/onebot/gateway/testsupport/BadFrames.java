@@ -257,7 +257,7 @@ public final class BadFrames {
     }
 
     private Frame deep() {
-        int variant = random.nextInt(8);
+        int variant = random.nextInt(9);
         if (variant == 0) {
             // At the limit: the request object, params and 510 arrays are 512 levels.
             int arrays = MAX_DEPTH - 2 - random.nextInt(3);
@@ -287,6 +287,9 @@ public final class BadFrames {
             case 5 -> "{action:'get_status',params:{x:" + "[".repeat(depth - 2) + "]".repeat(depth - 2) + "}} // json5";
             case 6 -> "{\"action\":\"get_status\",\"echo\":" + "[{\"e\":".repeat(depth / 2 + 1) + "0"
                     + "}]".repeat(depth / 2 + 1) + "}";
+            // Behind a comment that ends at any of JSON5's line terminators, or a block comment.
+            case 7 -> pick(List.of("// c\r", "// c\u2028", "// c\u2029", "// c\n", "/* c */", "/**/", "/*\n*/"))
+                    + "{action:'get_status',params:{x:" + "[".repeat(depth - 2) + "]".repeat(depth - 2) + "}}";
             default -> "{\"action\":\"send_msg\",\"params\":{\"user_id\":20001,\"message\":"
                     + "[{\"type\":\"node\",\"data\":{\"content\":".repeat(depth / 3 + 1) + "\"x\""
                     + "}}]".repeat(depth / 3 + 1) + "}}";
