@@ -842,16 +842,40 @@ public final class BadFrames {
                 : new Frame(kind, text, null, tag, echo, retcodes, check);
     }
 
-    private static Frame untracked(Kind kind, String text, byte[] binary, Set<Integer> retcodes, Check check) {
-        return new Frame(kind, text, binary, null, null, retcodes, check);
+    private Frame untracked(Kind kind, String text, byte[] binary, Set<Integer> retcodes, Check check) {
+        return new Frame(kind, text == null ? null : sendable(text), binary, null, null, retcodes, check);
+    }
+
+    /**
+     * The text, or, where lone surrogates are not wanted, the text with each one replaced by
+     * U+FFFD: cutting, deleting, swapping and repeating characters can split a pair, and a client
+     * encoder refuses to send the half.
+     */
+    private String sendable(String text) {
+        if (loneSurrogates) {
+            return text;
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                out = out == null ? new StringBuilder(text) : out;
+                out.setCharAt(i, '\ufffd');
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /** A frame that is no JSON object at all: 1400 with NapCat's words and no echo. */
-    private static Frame parseFailure(Kind kind, String text) {
+    private Frame parseFailure(Kind kind, String text) {
         return untracked(kind, text, null, BAD, PARSE_FAILED);
     }
 
-    private static Frame parseFailure(Kind kind, byte[] binary) {
+    private Frame parseFailure(Kind kind, byte[] binary) {
         return untracked(kind, null, binary, BAD, PARSE_FAILED);
     }
 
