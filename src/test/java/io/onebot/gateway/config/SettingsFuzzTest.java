@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.onebot.gateway.codec.JsonText;
-import io.onebot.gateway.testsupport.BadFrames;
+import io.onebot.gateway.testsupport.BadValues;
 import io.onebot.gateway.testsupport.FuzzRun;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -66,7 +66,7 @@ class SettingsFuzzTest {
     }
 
     /** The text changed by one of the generator's ways of breaking a document. */
-    private static byte[] broken(BadFrames values, String text, JsonValue document) {
+    private static byte[] broken(BadValues values, String text, JsonValue document) {
         return switch (values.nextInt(10)) {
             case 0 -> values.mutate(text).getBytes(StandardCharsets.UTF_8);
             case 1 -> text.substring(0, values.nextInt(text.length())).getBytes(StandardCharsets.UTF_8);
@@ -88,7 +88,7 @@ class SettingsFuzzTest {
     void badNapCatFilesAndWorldFilesAreConfigurationProblems() throws Exception {
         long seed = FuzzRun.seed();
         int total = FuzzRun.frames(10_000) / 5;
-        BadFrames values = new BadFrames(seed, 10001, List.of(), true);
+        BadValues values = new BadValues(seed, 10001, true);
         String napcat = Files.readString(NAPCAT);
         String world = Files.readString(WORLD);
         JsonValue napcatDocument = JsonText.parseDocument(napcat);
@@ -114,7 +114,7 @@ class SettingsFuzzTest {
     void badPropertiesAreConfigurationProblems() {
         long seed = FuzzRun.seed();
         int total = FuzzRun.frames(10_000) / 5;
-        BadFrames values = new BadFrames(seed, 10001, List.of(), true);
+        BadValues values = new BadValues(seed, 10001, true);
         List<String> names = List.of("a", "dash", "", " ", "a.b", "名", "x\u0000");
         Map<String, Integer> outcomes = new TreeMap<>();
         for (int i = 0; i < total; i++) {
@@ -140,6 +140,6 @@ class SettingsFuzzTest {
     }
 
     private static String abbreviate(String text) {
-        return BadFrames.printable(text, 300);
+        return BadValues.printable(text, 300);
     }
 }

@@ -269,6 +269,6 @@ public final class FuzzRun {
     }
 
     private static String abbreviate(String text) {
-        return text == null ? null : BadFrames.printable(text, 500);
+        return text == null ? null : BadValues.printable(text, 500);
     }
 }

@@ -14,8 +14,7 @@ import io.onebot.gateway.core.sandbox.EventRecorder;
 import io.onebot.gateway.core.sandbox.SandboxCore;
 import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
 import io.onebot.gateway.network.auth.HandshakePolicy;
-import io.onebot.gateway.testsupport.ActionShape;
-import io.onebot.gateway.testsupport.BadFrames;
+import io.onebot.gateway.testsupport.BadValues;
 import io.onebot.gateway.testsupport.FuzzRun;
 import io.onebot.gateway.testsupport.LogCapture;
 import io.onebot.gateway.testsupport.WsClient;
@@ -107,7 +106,7 @@ class SandboxServletFuzzTest {
     void badBodiesAre400AndChangeNothing() throws Exception {
         long seed = FuzzRun.seed();
         int total = FuzzRun.frames(10_000) / 5;
-        BadFrames values = new BadFrames(seed, SELF_ID, ActionShape.of(core.actions()), true);
+        BadValues values = new BadValues(seed, SELF_ID, true);
         SandboxServlet servlet = new SandboxServlet();
         servlet.core = core;
         servlet.settings = settings;
@@ -176,7 +175,7 @@ class SandboxServletFuzzTest {
      * A body for the route: a good one changed in one or two places, the route's fields with
      * odd values, or broken text.
      */
-    private static byte[] body(BadFrames values, String route) {
+    private static byte[] body(BadValues values, String route) {
         String good = values.pick(GOOD.get(route));
         JsonValue structured = switch (values.nextInt(4)) {
             case 0 -> route.equals("/events") && values.nextBoolean() ? events(values) : fields(values, route);
@@ -201,7 +200,7 @@ class SandboxServletFuzzTest {
         };
     }
 
-    private static JsonValue events(BadFrames values) {
+    private static JsonValue events(BadValues values) {
         JsonArrayBuilder events = JSON.createArrayBuilder();
         for (int i = values.nextInt(4); i > 0; i--) {
             events.add(values.nextInt(5) == 0 ? values.anyValue() : fields(values, "/events"));
@@ -209,7 +208,7 @@ class SandboxServletFuzzTest {
         return events.build();
     }
 
-    private static JsonObject fields(BadFrames values, String route) {
+    private static JsonObject fields(BadValues values, String route) {
         JsonObjectBuilder body = JSON.createObjectBuilder();
         Map<String, List<String>> words = switch (route) {
             case "/events" -> Map.of("post_type", List.of("message", "message_sent", "notice", "request", "meta_event", "x"),
@@ -320,6 +319,6 @@ class SandboxServletFuzzTest {
     }
 
     private static String abbreviate(String text) {
-        return BadFrames.printable(text, 300);
+        return BadValues.printable(text, 300);
     }
 }
