@@ -1,6 +1,7 @@
 package io.onebot.gateway.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -241,7 +242,7 @@ public final class FuzzRun {
         }
     }
 
-    /** A OneBot answer: exactly the six keys, status agreeing with retcode, no data on failure. */
+    /** A OneBot answer: exactly the six keys, status agreeing with retcode, a failure with a reason and no data. */
     private static void checkEnvelope(JsonObject answer) {
         assertEquals(ENVELOPE, answer.keySet(), () -> "not a OneBot answer: " + abbreviate(answer.toString()));
         assertTrue(answer.get("retcode") instanceof JsonNumber, () -> "retcode is not a number: " + abbreviate(answer.toString()));
@@ -252,6 +253,8 @@ public final class FuzzRun {
         assertEquals(ok ? "ok" : "failed", answer.getString("status"), () -> abbreviate(answer.toString()));
         if (!ok) {
             assertEquals(JsonValue.NULL, answer.get("data"), () -> "a failure with data: " + abbreviate(answer.toString()));
+            assertFalse(answer.getString("message").isBlank(), () -> "a failure that does not say why: "
+                    + abbreviate(answer.toString()));
         }
     }
 
