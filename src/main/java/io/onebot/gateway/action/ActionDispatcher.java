@@ -74,13 +74,13 @@ public class ActionDispatcher {
     public CompletionStage<String> handle(String frame, ActionContext context) {
         ActionRequest request;
         try {
-            request = RequestDecoder.decode(frame);
-        } catch (MalformedRequestException e) {
-            return CompletableFuture.completedFuture(
-                    encoder.encode(ActionResponse.failed(RetCode.BAD_REQUEST, PARSE_FAILED, JsonValue.NULL)));
+            request = decode(frame);
         } catch (InvalidRequestException e) {
             return CompletableFuture.completedFuture(
                     encoder.encode(ActionResponse.failed(RetCode.BAD_REQUEST, e.getMessage(), e.echo())));
+        } catch (MalformedRequestException e) {
+            return CompletableFuture.completedFuture(
+                    encoder.encode(ActionResponse.failed(RetCode.BAD_REQUEST, PARSE_FAILED, JsonValue.NULL)));
         }
         Optional<ActionRelay> relay = core.relay();
         if (relay.isPresent()) {
@@ -94,13 +94,13 @@ public class ActionDispatcher {
     public CompletionStage<ActionResponse> respond(String frame, ActionContext context) {
         ActionRequest request;
         try {
-            request = RequestDecoder.decode(frame);
-        } catch (MalformedRequestException e) {
-            return CompletableFuture.completedFuture(
-                    ActionResponse.failed(RetCode.BAD_REQUEST, PARSE_FAILED, JsonValue.NULL));
+            request = decode(frame);
         } catch (InvalidRequestException e) {
             return CompletableFuture.completedFuture(
                     ActionResponse.failed(RetCode.BAD_REQUEST, e.getMessage(), e.echo()));
+        } catch (MalformedRequestException e) {
+            return CompletableFuture.completedFuture(
+                    ActionResponse.failed(RetCode.BAD_REQUEST, PARSE_FAILED, JsonValue.NULL));
         }
         return dispatch(request, context);
     }
@@ -116,6 +116,20 @@ public class ActionDispatcher {
                 .handle((data, failure) -> failure == null
                         ? ActionResponse.ok(data, request.echo())
                         : failure(request, failure));
+    }
+
+    /**
+     * Decodes a frame. Whatever a parser throws on text no rule anticipated (a runtime exception,
+     * or a stack overflow on input the nesting check missed) is the client's unparsable frame, not
+     * a failure of the gateway: it is answered 1400 like any other, and logged only at FINE.
+     */
+    private static ActionRequest decode(String frame) throws MalformedRequestException, InvalidRequestException {
+        try {
+            return RequestDecoder.decode(frame);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.log(Level.FINE, e, () -> "A frame could not be decoded");
+            throw new MalformedRequestException(e.getClass().getSimpleName());
+        }
     }
 
     private String encode(ActionResponse response) {

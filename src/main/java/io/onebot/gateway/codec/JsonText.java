@@ -28,6 +28,14 @@ public final class JsonText {
 
     /** Deepest nesting of arrays and objects accepted; deeper input is refused, never recursed into. */
     public static final int MAX_DEPTH = 512;
+    /**
+     * Longest number accepted, in characters; longer input is refused before it is parsed. It is
+     * Parsson's limit for strict JSON, held for JSON5 too, whose parser turns every number into a
+     * {@code BigDecimal} or {@code BigInteger} at once, in time quadratic in the digits: a number
+     * of a million digits held a CPU for about a minute. Every bare word (an unquoted key,
+     * {@code true}, {@code Infinity}) is held to it, as the scan cannot tell them from numbers.
+     */
+    public static final int MAX_NUMBER_LENGTH = 1100;
 
     private static final Json5Options OPTIONS = Json5Options.builder().allowNaN().allowInfinity().build();
     private static final Json5 JSON5 = new Json5(OPTIONS);
@@ -42,12 +50,34 @@ public final class JsonText {
         if (text == null || text.isBlank()) {
             throw new MalformedRequestException("empty frame");
         }
+        refuseOversized(text);
         try (JsonReader reader = Jsonp.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (RuntimeException strictFailure) {
             // Parsson signals bad syntax with JsonException and too deep nesting with a plain
             // RuntimeException; either way the lenient parser decides.
             return parseJson5(text);
+        }
+    }
+
+    /**
+     * Refuses text nested deeper than {@link #MAX_DEPTH} or holding a word longer than
+     * {@link #MAX_NUMBER_LENGTH}, before either parser sees it: strict JSON and JSON5 are held to
+     * the same limits, whatever the JSON-P provider's own are (Parsson nests up to 1000 levels).
+     * Text of at most {@link #MAX_DEPTH} characters can exceed neither, so the common small frame
+     * is not scanned.
+     */
+    private static void refuseOversized(String text) throws MalformedRequestException {
+        if (text.length() <= MAX_DEPTH) {
+            return;
+        }
+        Extent extent = measure(text);
+        if (extent.depth() > MAX_DEPTH) {
+            throw new MalformedRequestException("nesting deeper than " + MAX_DEPTH + " levels");
+        }
+        if (extent.longestWord() > MAX_NUMBER_LENGTH) {
+            throw new MalformedRequestException("a number or other bare word longer than " + MAX_NUMBER_LENGTH
+                    + " characters");
         }
     }
 
@@ -60,15 +90,13 @@ public final class JsonText {
         if (text == null || text.isBlank()) {
             throw new MalformedRequestException("the document is empty");
         }
+        refuseOversized(text);
         try (JsonReader reader = Jsonp.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (RuntimeException strictFailure) {
             // Comments, unquoted keys, mistakes: the JSON5 parser decides and locates errors.
         }
-        if (nestingDepth(text) > MAX_DEPTH) {
-            throw new MalformedRequestException("nesting deeper than " + MAX_DEPTH + " levels");
-        }
-        Json5Lexer lexer = new Json5Lexer(new StringReader(text), OPTIONS);
+        Json5Lexer lexer = new Json5Lexer(new StringReader(blankBlockComments(text)), OPTIONS);
         Json5Element element;
         try {
             element = Json5Parser.parse(lexer);
@@ -90,31 +118,77 @@ public final class JsonText {
     }
 
     private static JsonValue parseJson5(String text) throws MalformedRequestException {
-        if (nestingDepth(text) > MAX_DEPTH) {
-            throw new MalformedRequestException("nesting deeper than " + MAX_DEPTH + " levels");
-        }
         try {
-            return convert(JSON5.parse(text));
+            return convert(JSON5.parse(blankBlockComments(text)));
         } catch (RuntimeException e) {
             throw new MalformedRequestException("not JSON or JSON5");
         }
     }
 
     /**
-     * The deepest bracket nesting outside string literals and comments; cheap, and run before the
-     * recursive JSON5 parser so that no input can exhaust the stack.
+     * The text with every closed block comment turned into spaces, line breaks kept so that
+     * positions stay where they were. The JSON5 parser fails on a comment of nothing or of one
+     * space ({@code /}{@code **}{@code /}, {@code /}{@code * *}{@code /}) with an index exception;
+     * comments are whitespace to JSON5, so blanking them changes nothing else. An unclosed comment
+     * is left for the parser to refuse.
      */
-    static int nestingDepth(String text) {
-        int depth = 0;
-        int max = 0;
+    static String blankBlockComments(String text) {
+        if (text.indexOf("/*") < 0) {
+            return text;
+        }
+        StringBuilder out = null;
         int length = text.length();
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             if (c == '"' || c == '\'') {
                 i = endOfString(text, i, c);
             } else if (c == '/' && i + 1 < length && text.charAt(i + 1) == '/') {
-                int end = text.indexOf('\n', i);
-                i = end < 0 ? length : end;
+                i = endOfLine(text, i + 2);
+            } else if (c == '/' && i + 1 < length && text.charAt(i + 1) == '*') {
+                int close = text.indexOf("*/", i + 2);
+                if (close < 0) {
+                    break;
+                }
+                out = out == null ? new StringBuilder(text) : out;
+                for (int k = i; k < close + 2; k++) {
+                    char blanked = text.charAt(k);
+                    if (blanked != '\n' && blanked != '\r' && blanked != '\u2028' && blanked != '\u2029') {
+                        out.setCharAt(k, ' ');
+                    }
+                }
+                i = close + 1;
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** The deepest bracket nesting outside string literals and comments. */
+    static int nestingDepth(String text) {
+        return measure(text).depth();
+    }
+
+    /**
+     * What lies outside string literals and comments: the deepest bracket nesting and the longest
+     * bare word (letters, digits and {@code . _ $ + -}, which every number is made of). Cheap, and
+     * run before the recursive JSON5 parser so that no input can exhaust its stack or its time.
+     */
+    static Extent measure(String text) {
+        int depth = 0;
+        int max = 0;
+        int word = 0;
+        int longest = 0;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (isWordCharacter(c)) {
+                longest = Math.max(longest, ++word);
+                continue;
+            }
+            word = 0;
+            if (c == '"' || c == '\'') {
+                i = endOfString(text, i, c);
+            } else if (c == '/' && i + 1 < length && text.charAt(i + 1) == '/') {
+                i = endOfLine(text, i + 2);
             } else if (c == '/' && i + 1 < length && text.charAt(i + 1) == '*') {
                 int end = text.indexOf("*/", i + 2);
                 i = end < 0 ? length : end + 1;
@@ -124,7 +198,31 @@ public final class JsonText {
                 depth--;
             }
         }
-        return max;
+        return new Extent(max, longest);
+    }
+
+    /** The result of {@link #measure}. */
+    record Extent(int depth, int longestWord) {
+    }
+
+    private static boolean isWordCharacter(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+                || c == '.' || c == '_' || c == '$' || c == '+' || c == '-';
+    }
+
+    /**
+     * The index of the line terminator that ends a line comment, or the end of the text. JSON5
+     * (and the JSON5 parser) ends a line at CR, LF, U+2028 or U+2029; a scan that stopped only at
+     * LF would take what follows a CR for comment and not count its brackets.
+     */
+    private static int endOfLine(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     /** The index of the quote closing the string that opens at {@code start}, or the end of the text. */

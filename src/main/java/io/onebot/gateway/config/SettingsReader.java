@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -92,13 +93,27 @@ public final class SettingsReader {
         Map<String, String> onebot = new TreeMap<>();
         String file = given.get(CONFIG_FILE);
         if (file != null && !file.isBlank()) {
-            onebot.putAll(importFile(Path.of(file.trim()), problems, notes));
+            filePath(CONFIG_FILE, file.trim(), problems).ifPresent(path -> onebot.putAll(importFile(path, problems, notes)));
         }
         onebot.putAll(given);
         SettingsReader reader = new SettingsReader(onebot);
         reader.problems.addAll(problems);
         reader.notes.addAll(notes);
         return reader.build();
+    }
+
+    /**
+     * The file a property names; a value the file system cannot take as a path (a NUL character,
+     * a character the platform's encoding cannot write) is recorded as a problem like any other
+     * bad value, instead of escaping as an exception that names no property.
+     */
+    private static Optional<Path> filePath(String key, String value, List<String> problems) {
+        try {
+            return Optional.of(Path.of(value));
+        } catch (InvalidPathException e) {
+            problems.add(key + ": value '" + value + "' is not a file path (" + e.getReason() + ")");
+            return Optional.empty();
+        }
     }
 
     private static Map<String, String> importFile(Path file, List<String> problems, List<String> notes) {
@@ -131,7 +146,7 @@ public final class SettingsReader {
         long selfId = longValue("onebot.sandbox.selfId", 10001, 1, 0xFFFF_FFFFL);
         String nickname = stringValue("onebot.sandbox.nickname", "OneBot Sandbox");
         String worldFile = properties.getOrDefault(WORLD_FILE, "").trim();
-        Optional<Path> worldPath = worldFile.isEmpty() ? Optional.empty() : Optional.of(Path.of(worldFile));
+        Optional<Path> worldPath = worldFile.isEmpty() ? Optional.empty() : filePath(WORLD_FILE, worldFile, problems);
         WorldDefinition world = worldPath
                 .map(path -> WorldFile.read(path, selfId, nickname, WORLD_FILE + " (" + path + ")", problems))
                 .orElseGet(() -> WorldDefinition.standard(selfId, nickname));

@@ -3,6 +3,7 @@ package io.onebot.gateway.codec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -11,6 +12,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -135,6 +137,38 @@ class JsonTextTest {
         assertThrows(MalformedRequestException.class, () -> JsonText.parse(text));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\r", "\u2028", "\u2029"})
+    void aLineCommentEndsWhereTheJson5ParserEndsIt(String lineEnd) {
+        // Counted as part of the comment, these brackets overflowed the JSON5 parser's stack:
+        // a StackOverflowError, which no catch for runtime exceptions stops.
+        String text = "// deep" + lineEnd + "[".repeat(100_000) + "]".repeat(100_000);
+
+        assertThrows(MalformedRequestException.class, () -> JsonText.parse(text));
+        assertThrows(MalformedRequestException.class, () -> JsonText.parseDocument(text));
+        assertEquals(2, JsonText.nestingDepth("{// x" + lineEnd + "a:[1]}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/**/", "/* */", "/*  */", "/***/", "/*\n*/"})
+    void anEmptyBlockCommentIsWhitespace(String comment) throws Exception {
+        JsonObject request = parseObject(comment + "{action:'get_status'" + comment + ",echo:" + comment + "1}" + comment);
+
+        assertEquals("get_status", request.getString("action"));
+        assertEquals(1, request.getInt("echo"));
+        assertEquals(1, JsonText.parseDocument("{a:" + comment + "1}").asJsonObject().getInt("a"));
+    }
+
+    @Test
+    void blankedCommentsKeepTheLinesOfLaterMistakes() {
+        MalformedRequestException commented = assertThrows(MalformedRequestException.class,
+                () -> JsonText.parseDocument("{\n  /**/ a: 1, /* x\n y */\n  b: tru\n}"));
+        MalformedRequestException plain = assertThrows(MalformedRequestException.class,
+                () -> JsonText.parseDocument("{\n       a: 1,       \n     \n  b: tru\n}"));
+        assertEquals(plain.getMessage(), commented.getMessage());
+        assertEquals("{'/**/'  \n  }", JsonText.blankBlockComments("{'/**/'/*\n*/}"));
+    }
+
     @Test
     void json5NestingUpToTheLimitIsAccepted() throws Exception {
         String text = "[".repeat(JsonText.MAX_DEPTH) + "1," + "]".repeat(JsonText.MAX_DEPTH);
@@ -148,6 +182,39 @@ class JsonTextTest {
         }
         assertEquals(JsonText.MAX_DEPTH, depth);
         assertEquals(Json.createValue(1), value);
+    }
+
+    @Test
+    void strictJsonIsHeldToTheSameDepthLimit() throws Exception {
+        String atLimit = "[".repeat(JsonText.MAX_DEPTH) + "]".repeat(JsonText.MAX_DEPTH);
+        String deeper = "{\"a\":" + atLimit + "}";
+
+        assertEquals(JsonValue.ValueType.ARRAY, JsonText.parse(atLimit).getValueType());
+        assertEquals(JsonValue.ValueType.ARRAY, JsonText.parseDocument(atLimit).getValueType());
+        assertThrows(MalformedRequestException.class, () -> JsonText.parse(deeper));
+        assertThrows(MalformedRequestException.class, () -> JsonText.parseDocument(deeper));
+    }
+
+    @Test
+    void numbersUpToTheLengthLimitAreReadInEitherSyntax() throws Exception {
+        String digits = "7".repeat(JsonText.MAX_NUMBER_LENGTH);
+
+        assertEquals(new BigDecimal(digits), ((JsonNumber) JsonText.parse("[" + digits + "]").asJsonArray().get(0))
+                .bigDecimalValue());
+        assertEquals(new BigDecimal(digits), ((JsonNumber) JsonText.parse("{a:" + digits + ",}").asJsonObject().get("a"))
+                .bigDecimalValue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[%s]", "{a:%s}", "{a:0x%s}", "{a:1.%s}", "{\"action\":\"get_status\",\"echo\":%s}"})
+    void aMillionDigitNumberIsRefusedBeforeAnyParserSpendsMinutesOnIt(String form) {
+        String text = form.formatted("1".repeat(1_000_000));
+
+        // The JSON5 parser makes a BigInteger of every number, in time quadratic in its digits.
+        MalformedRequestException refused = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThrows(MalformedRequestException.class, () -> JsonText.parse(text)));
+        assertTrue(refused.getMessage().contains(Integer.toString(JsonText.MAX_NUMBER_LENGTH)), refused.getMessage());
+        assertThrows(MalformedRequestException.class, () -> JsonText.parseDocument(text));
     }
 
     @Test

@@ -352,4 +352,14 @@ class SettingsReaderTest {
         assertTrue(masked.startsWith("Handshake to ws://example.org:8080/onebot?… failed; sent Bearer ******"), masked);
         assertEquals("Connection refused", entry.masked("Connection refused"));
     }
+
+    @Test
+    void aFileNameNoFileSystemCanHoldIsAProblemOfItsProperty() {
+        ConfigurationException error = failure(SettingsReader.CONFIG_FILE, "onebot11\u0000.json",
+                SettingsReader.WORLD_FILE, "world\u0000.json5");
+        assertEquals(2, error.problems().size(), error.getMessage());
+        assertTrue(error.problems().get(0).startsWith(SettingsReader.CONFIG_FILE + ": "), error.getMessage());
+        assertTrue(error.problems().get(1).startsWith(SettingsReader.WORLD_FILE + ": "), error.getMessage());
+        assertTrue(error.getMessage().contains("is not a file path"), error.getMessage());
+    }
 }

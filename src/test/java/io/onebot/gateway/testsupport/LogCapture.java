@@ -10,11 +10,13 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import java.util.stream.Collectors;
 
 /**
  * Records every {@code java.util.logging} record written while it is open: the gateway's own
  * loggers at every level (FINE included, which a server would normally drop), everything else at
- * its configured level. For tests that check what the log says, or that a secret never reaches it.
+ * its configured level. For tests that check what the log says, that a secret never reaches it,
+ * or that client mistakes are not logged as the gateway's own failures ({@link #failures}).
  */
 public final class LogCapture implements AutoCloseable {
 
@@ -84,6 +86,22 @@ public final class LogCapture implements AutoCloseable {
             }
         }
         return texts.stream().filter(text -> text != null).toList();
+    }
+
+    /** The records that report a failure of the gateway: SEVERE, or WARNING with a throwable. */
+    public List<LogRecord> failures() {
+        return records.stream()
+                .filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue()
+                        || r.getLevel().intValue() >= Level.WARNING.intValue() && r.getThrown() != null)
+                .toList();
+    }
+
+    /** The failures, one line each, for an assertion message. */
+    public String describeFailures() {
+        return failures().stream()
+                .map(r -> r.getLevel() + " " + r.getLoggerName() + ": " + r.getMessage()
+                        + (r.getThrown() == null ? "" : " [" + r.getThrown() + "]"))
+                .collect(Collectors.joining("\n", "\n", ""));
     }
 
     @Override
