@@ -11,6 +11,7 @@ import io.onebot.gateway.action.ActionRegistry;
 import io.onebot.gateway.bootstrap.CoreProducer;
 import io.onebot.gateway.codec.ResponseEncoder;
 import io.onebot.gateway.config.GatewaySettings;
+import io.onebot.gateway.config.Settings;
 import io.onebot.gateway.config.SettingsReader;
 import io.onebot.gateway.core.BotCore;
 import io.onebot.gateway.core.Deadlines;
@@ -61,14 +62,16 @@ import org.junit.jupiter.api.Test;
 class ConnectionFuzzTest {
 
     private static final long SELF_ID = 10001;
+    private static final GatewaySettings SETTINGS =
+            SettingsReader.read(Map.of("onebot.sandbox.selfId", Long.toString(SELF_ID)));
 
     @WeldSetup
     WeldInitiator weld = WeldInitiator.from(new Weld().disableDiscovery()
                     .addBeanClasses(CoreProducer.class, SandboxCore.class, ActionRegistry.class, ActionDispatcher.class, ActionExecutor.class, Deadlines.class,
                             ResponseEncoder.class)
                     .addPackage(false, GetLoginInfo.class))
-            .addBeans(MockBean.builder().types(GatewaySettings.class)
-                    .creating(SettingsReader.read(Map.of("onebot.sandbox.selfId", Long.toString(SELF_ID)))).build())
+            .addBeans(MockBean.builder().types(GatewaySettings.class).creating(SETTINGS).build(),
+                    MockBean.builder().types(Settings.class).creating((Settings) () -> SETTINGS).build())
             .build();
 
     @Inject
