@@ -98,14 +98,12 @@ public class ReverseConnections {
             return;
         }
         WebSocketContainer through = container;
-        Map<String, Object> userProperties = Map.of();
+        Map<String, Object> userProperties = new HashMap<>();
         if (!entry.verifyCertificate() && "wss".equals(entry.url().getScheme())) {
-            Map<String, Object> unchecked = new HashMap<>();
             Optional<WebSocketContainer> own = UncheckedTls.apply(container, ContainerProvider::getWebSocketContainer,
-                    unchecked);
+                    userProperties);
             if (own.isPresent()) {
                 through = own.get();
-                userProperties = Map.copyOf(unchecked);
                 LOG.warning(() -> "[" + entry.name() + "] verifyCertificate=false: the certificate of "
                         + entry.displayUrl() + " is not checked; anyone in between can read the connection");
             } else {
@@ -115,8 +113,10 @@ public class ReverseConnections {
                         + " is checked against the server's trust store");
             }
         }
+        through = HandshakeTimeout.apply(through, container, ContainerProvider::getWebSocketContainer,
+                entry.handshakeTimeoutMillis(), userProperties);
         ReverseConnector connector = new ReverseConnector(entry, core.selfId(), scheduler, dialer, through,
-                userProperties, connections);
+                Map.copyOf(userProperties), connections);
         connectors.put(entry.name(), connector);
         connector.start();
     }
@@ -124,6 +124,18 @@ public class ReverseConnections {
     /** How many connectors run. */
     public synchronized int size() {
         return connectors.size();
+    }
+
+    /** How many dials the named entry's connector has started (0 for an unknown entry). */
+    public synchronized long attempts(String entryName) {
+        ReverseConnector connector = connectors.get(entryName);
+        return connector == null ? 0 : connector.attempts();
+    }
+
+    /** Whether the named entry's connection is open and served now (false for an unknown entry). */
+    public synchronized boolean isConnected(String entryName) {
+        ReverseConnector connector = connectors.get(entryName);
+        return connector != null && connector.isConnected();
     }
 
     @PreDestroy
