@@ -48,11 +48,12 @@ public class ReverseConnections {
 
     private final Map<String, ReverseConnector> connectors = new HashMap<>();
     private boolean started;
+    private boolean stopped;
     private WebSocketContainer container;
 
-    /** Starts a connector for each enabled entry; calling it again does nothing. */
+    /** Starts a connector for each enabled entry; calling it again, or after stopping, does nothing. */
     public synchronized void start() {
-        if (started) {
+        if (started || stopped) {
             return;
         }
         started = true;
@@ -64,12 +65,13 @@ public class ReverseConnections {
 
     /**
      * Applies changed reverse entries: a new or enabled entry starts dialling, a removed or
-     * disabled one closes with 1001, and a changed one reconnects with its new settings.
+     * disabled one closes with 1001, and a changed one reconnects with its new settings. A change
+     * that arrives while the application stops (the settings watcher may be running) starts nothing.
      */
     void changed(@Observes SettingsChange change) {
         List<ReverseConnector> retired = new ArrayList<>();
         synchronized (this) {
-            if (!started) {
+            if (!started || stopped) {
                 return;
             }
             Map<String, ClientEntry> next = new HashMap<>();
@@ -142,6 +144,7 @@ public class ReverseConnections {
     void stop() {
         List<ReverseConnector> all;
         synchronized (this) {
+            stopped = true;
             all = new ArrayList<>(connectors.values());
             connectors.clear();
         }
