@@ -56,11 +56,13 @@ public final class FlappingTarget implements AutoCloseable {
     /**
      * One mistreated connection, once the target is done with it.
      *
-     * @param flap   what was done
-     * @param millis for {@link Flap#HANG}, how long the client waited before it gave up and closed
-     *               the socket; otherwise how long the part took
+     * @param flap          what was done
+     * @param millis        for {@link Flap#HANG}, how long the socket hung before it was closed;
+     *                      otherwise how long the part took
+     * @param closedByClient for {@link Flap#HANG}, whether the client gave up and closed the socket
+     *                      (rather than the target, told to {@link #releaseHung()})
      */
-    public record Handled(Flap flap, long millis) {
+    public record Handled(Flap flap, long millis, boolean closedByClient) {
     }
 
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -72,6 +74,8 @@ public final class FlappingTarget implements AutoCloseable {
     private final BlockingQueue<String> wellFrames = new LinkedBlockingQueue<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> hung = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> released = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger threads = new AtomicInteger();
     private volatile ServerSocket server;
@@ -106,7 +110,7 @@ public final class FlappingTarget implements AutoCloseable {
         return handled.poll(millis, TimeUnit.MILLISECONDS);
     }
 
-    /** The next text frame of a well-served connection, or null after {@code millis}. */
+    /** The next text frame of the latest well-served connection, or null after {@code millis}. */
     public String nextFrame(long millis) throws InterruptedException {
         return wellFrames.poll(millis, TimeUnit.MILLISECONDS);
     }
@@ -114,6 +118,22 @@ public final class FlappingTarget implements AutoCloseable {
     /** Well-served connections that are open now. */
     public int live() {
         return live.size();
+    }
+
+    /** Connections hanging in the handshake now. */
+    public int hanging() {
+        return hung.size();
+    }
+
+    /**
+     * Closes the sockets hanging in the handshake, for a client whose runtime cannot abort a
+     * handshake in flight and so keeps such a socket until the server closes it.
+     */
+    public void releaseHung() {
+        for (Socket socket : hung) {
+            released.add(socket);
+            closeQuietly(socket);
+        }
     }
 
     /** Accepted connections of any kind whose socket the target has not closed yet. */
@@ -218,10 +238,18 @@ public final class FlappingTarget implements AutoCloseable {
         switch (flap) {
             case HANG -> {
                 long asked = System.nanoTime();
-                while (in.read() >= 0) {
-                    // Never answer; the client is expected to give up and close.
+                hung.add(socket);
+                try {
+                    while (in.read() >= 0) {
+                        // Never answer; the client is expected to give up and close (or reset).
+                    }
+                } catch (IOException e) {
+                    // Reset by the client, or closed under the read by releaseHung().
+                } finally {
+                    hung.remove(socket);
                 }
-                handled.add(new Handled(flap, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked)));
+                handled.add(new Handled(flap, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked),
+                        !released.remove(socket)));
                 return;
             }
             case REFUSE -> {
@@ -247,13 +275,14 @@ public final class FlappingTarget implements AutoCloseable {
             }
             default -> throw new IllegalStateException(flap.toString());
         }
-        handled.add(new Handled(flap, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
+        handled.add(new Handled(flap, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), false));
     }
 
     private void serveWell(Socket socket, InputStream in, OutputStream out, String key) throws IOException {
         synchronized (socket) {
             upgrade(out, key);
         }
+        wellFrames.clear(); // what an earlier connection sent (heartbeats, say) is not this one's
         live.add(socket);
         while (true) {
             Frame frame = readFrame(in);
