@@ -18,10 +18,13 @@ import java.util.logging.Logger;
  * WebSocket API has no portable setting for this, so, like {@link UncheckedTls}, this class
  * knows the runtimes:
  * <ul>
- *   <li>Undertow (WildFly) reads a per-connection timeout, in whole seconds, from the endpoint
- *       configuration's user properties;</li>
  *   <li>Tyrus (Payara, GlassFish) reads it, in milliseconds, from the client container's
- *       properties, so the connector gets a container of its own carrying its entry's value;</li>
+ *       properties, so the connector gets a container of its own carrying its entry's value; at
+ *       the limit Tyrus closes the socket and frees the thread;</li>
+ *   <li>Undertow (WildFly) reads a per-connection timeout, in whole seconds, from the endpoint
+ *       configuration's user properties; at the limit it frees the thread, but the socket stays
+ *       open, because XNIO's HTTP upgrade has no way to abort (and shuts only the reading side of
+ *       an upgrade that fails), and the Jakarta API gives no handle on the socket;</li>
  *   <li>any other runtime keeps its own limit, and the watchdog still ends the attempt on time.</li>
  * </ul>
  * Reflection keeps the WAR free of compile-time ties to either runtime.
