@@ -12,6 +12,8 @@ import java.net.URI;
  * @param url                     where to connect ({@code ws://} or {@code wss://})
  * @param token                   sent as {@code Authorization: Bearer <token>}; empty sends none
  * @param reconnectIntervalMillis the fixed wait before every new attempt
+ * @param handshakeTimeoutMillis  how long one attempt may take to connect and complete its
+ *                                handshake before it counts as failed
  * @param heartIntervalMillis     heartbeat period; zero or less disables heartbeats
  * @param messagePostFormat       how message events are written for this entry
  * @param reportSelfMessage       whether messages sent by the bot itself are delivered
@@ -24,6 +26,7 @@ public record ClientEntry(
         URI url,
         String token,
         long reconnectIntervalMillis,
+        long handshakeTimeoutMillis,
         long heartIntervalMillis,
         MessageFormat messagePostFormat,
         boolean reportSelfMessage,
@@ -62,7 +65,8 @@ public record ClientEntry(
     public String toString() {
         return "websocketClients." + name + "{enable=" + enable + ", url=" + displayUrl()
                 + ", token=" + (token.isEmpty() ? "(none)" : "******")
-                + ", reconnectInterval=" + reconnectIntervalMillis + ", heartInterval=" + heartIntervalMillis
+                + ", reconnectInterval=" + reconnectIntervalMillis + ", handshakeTimeout=" + handshakeTimeoutMillis
+                + ", heartInterval=" + heartIntervalMillis
                 + ", messagePostFormat=" + messagePostFormat.wireName() + ", reportSelfMessage=" + reportSelfMessage
                 + ", debug=" + debug + ", verifyCertificate=" + verifyCertificate + "}";
     }

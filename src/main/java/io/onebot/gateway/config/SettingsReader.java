@@ -42,8 +42,9 @@ public final class SettingsReader {
     private static final Set<String> SERVER_OPTIONS = Set.of("enable", "host", "port", "path", "token", "heartInterval",
             "messagePostFormat", "reportSelfMessage", "enableForcePushEvent", "debug", "authFailure", "maxConnections");
     private static final Set<String> CLIENT_OPTIONS = Set.of("enable", "url", "token", "reconnectInterval",
-            "heartInterval", "messagePostFormat", "reportSelfMessage", "debug", "verifyCertificate");
+            "handshakeTimeout", "heartInterval", "messagePostFormat", "reportSelfMessage", "debug", "verifyCertificate");
     static final int MIN_RECONNECT_INTERVAL = 100;
+    static final int MIN_HANDSHAKE_TIMEOUT = 100;
     /** The property naming a NapCat {@code onebot11*.json} file whose network section is imported. */
     public static final String CONFIG_FILE = "onebot.config";
     /** The property naming the sandbox's world file (JSON5); without it the built-in world is used. */
@@ -237,6 +238,7 @@ public final class SettingsReader {
                 url(p + "url", properties.getOrDefault(p + "url", "ws://localhost:8082")),
                 properties.getOrDefault(p + "token", "").strip(),
                 reconnect,
+                longValue(p + "handshakeTimeout", 5_000, MIN_HANDSHAKE_TIMEOUT, Integer.MAX_VALUE),
                 heartInterval(p),
                 enumValue(p + "messagePostFormat", MessageFormat.class, MessageFormat.ARRAY),
                 booleanValue(p + "reportSelfMessage", false),

@@ -40,9 +40,17 @@ public class HeartbeatService {
     Clock clock;
 
     private final Map<String, Beat> beats = new HashMap<>();
+    private boolean stopped;
 
-    /** Starts heartbeats for the sink, every {@code intervalMillis}; zero or less means none. */
+    /**
+     * Starts heartbeats for the sink, every {@code intervalMillis}; zero or less means none. Once
+     * the application is stopping it does nothing: a connection still opening then must not start
+     * a timer that nothing would cancel.
+     */
     public synchronized void register(EventSink sink, long intervalMillis) {
+        if (stopped) {
+            return;
+        }
         Beat beat = beats.computeIfAbsent(sink.entryName(), name -> new Beat(intervalMillis));
         beat.sinks.add(sink);
         if (beat.timer == null && beat.interval > 0) {
@@ -105,6 +113,7 @@ public class HeartbeatService {
 
     @PreDestroy
     synchronized void stop() {
+        stopped = true;
         beats.values().forEach(HeartbeatService::stop);
         beats.clear();
     }

@@ -260,6 +260,7 @@ class SettingsReaderTest {
                 () -> assertEquals("ws://localhost:8082", entry.url().toString()),
                 () -> assertEquals("", entry.token()),
                 () -> assertEquals(5000, entry.reconnectIntervalMillis()),
+                () -> assertEquals(5000, entry.handshakeTimeoutMillis()),
                 () -> assertEquals(30_000, entry.heartIntervalMillis()),
                 () -> assertEquals(MessageFormat.ARRAY, entry.messagePostFormat()),
                 () -> assertFalse(entry.reportSelfMessage()),
@@ -284,6 +285,14 @@ class SettingsReaderTest {
     void aReconnectIntervalTooSmallOrAnUnknownClientOptionIsRefused() {
         assertTrue(failure(CLIENT + "reconnectInterval", "0").getMessage().contains(CLIENT + "reconnectInterval"));
         assertTrue(failure(CLIENT + "host", "x").getMessage().contains(CLIENT + "host"));
+    }
+
+    @Test
+    void aHandshakeTimeoutIsReadAndOneTooSmallIsRefusedNamingIt() {
+        assertEquals(250, read(CLIENT + "handshakeTimeout", "250").clients().get(0).handshakeTimeoutMillis());
+        ConfigurationException error = failure(CLIENT + "handshakeTimeout", "99");
+        assertTrue(error.getMessage().contains(CLIENT + "handshakeTimeout") && error.getMessage().contains("99"),
+                error.getMessage());
     }
 
     @Test

@@ -26,7 +26,9 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -200,6 +202,24 @@ class HeartbeatServiceTest {
         assertEquals(0, heartbeats.runningTimers());
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
                 .until(() -> first.frames.size() == firstCount && second.frames.size() == secondCount);
+    }
+
+    @Test
+    void stoppingCancelsEveryTimerAndASinkArrivingAfterwardsStartsNone() throws Exception {
+        QueueSink sink = new QueueSink("default");
+        heartbeats.register(sink, 100);
+        sink.next();
+
+        heartbeats.stop();
+        // A connection that was still opening while the application stopped.
+        QueueSink late = new QueueSink("late");
+        heartbeats.register(late, 100);
+
+        assertEquals(0, heartbeats.runningTimers());
+        drainScheduler();
+        assertEquals(0, ((ScheduledThreadPoolExecutor) executor).getQueue().stream()
+                .filter(task -> !((Future<?>) task).isCancelled()).count(), "no task is left to run");
+        assertNull(late.frames.poll(300, TimeUnit.MILLISECONDS));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,8 +27,9 @@ import org.glassfish.tyrus.server.Server;
  */
 public final class FrameworkServer implements AutoCloseable {
 
-    /** One accepted reverse connection. */
-    public record Peer(Map<String, List<String>> headers, Session session, BlockingQueue<String> frames) {
+    /** One accepted reverse connection; {@code closed} completes with its close reason. */
+    public record Peer(Map<String, List<String>> headers, Session session, BlockingQueue<String> frames,
+                       CompletableFuture<CloseReason> closed) {
 
         /** The first value of a handshake header, whatever its case. */
         public String header(String name) {
@@ -119,13 +121,15 @@ public final class FrameworkServer implements AutoCloseable {
     @ServerEndpoint(value = "/onebot", configurator = Handshakes.class)
     public static final class Endpoint {
         private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
 
         @OnOpen
         @SuppressWarnings("unchecked")
         public void open(Session session, EndpointConfig config) {
             OPEN.incrementAndGet();
             session.setMaxTextMessageBufferSize(64 * 1024 * 1024);
-            PEERS.add(new Peer((Map<String, List<String>>) config.getUserProperties().get("headers"), session, frames));
+            PEERS.add(new Peer((Map<String, List<String>>) config.getUserProperties().get("headers"), session, frames,
+                    closed));
         }
 
         @OnMessage
@@ -137,6 +141,7 @@ public final class FrameworkServer implements AutoCloseable {
         public void close(CloseReason reason) {
             OPEN.decrementAndGet();
             CLOSES.add(reason);
+            closed.complete(reason);
         }
     }
 }

@@ -48,11 +48,12 @@ public class ReverseConnections {
 
     private final Map<String, ReverseConnector> connectors = new HashMap<>();
     private boolean started;
+    private boolean stopped;
     private WebSocketContainer container;
 
-    /** Starts a connector for each enabled entry; calling it again does nothing. */
+    /** Starts a connector for each enabled entry; calling it again, or after stopping, does nothing. */
     public synchronized void start() {
-        if (started) {
+        if (started || stopped) {
             return;
         }
         started = true;
@@ -64,12 +65,13 @@ public class ReverseConnections {
 
     /**
      * Applies changed reverse entries: a new or enabled entry starts dialling, a removed or
-     * disabled one closes with 1001, and a changed one reconnects with its new settings.
+     * disabled one closes with 1001, and a changed one reconnects with its new settings. A change
+     * that arrives while the application stops (the settings watcher may be running) starts nothing.
      */
     void changed(@Observes SettingsChange change) {
         List<ReverseConnector> retired = new ArrayList<>();
         synchronized (this) {
-            if (!started) {
+            if (!started || stopped) {
                 return;
             }
             Map<String, ClientEntry> next = new HashMap<>();
@@ -98,14 +100,12 @@ public class ReverseConnections {
             return;
         }
         WebSocketContainer through = container;
-        Map<String, Object> userProperties = Map.of();
+        Map<String, Object> userProperties = new HashMap<>();
         if (!entry.verifyCertificate() && "wss".equals(entry.url().getScheme())) {
-            Map<String, Object> unchecked = new HashMap<>();
             Optional<WebSocketContainer> own = UncheckedTls.apply(container, ContainerProvider::getWebSocketContainer,
-                    unchecked);
+                    userProperties);
             if (own.isPresent()) {
                 through = own.get();
-                userProperties = Map.copyOf(unchecked);
                 LOG.warning(() -> "[" + entry.name() + "] verifyCertificate=false: the certificate of "
                         + entry.displayUrl() + " is not checked; anyone in between can read the connection");
             } else {
@@ -115,8 +115,10 @@ public class ReverseConnections {
                         + " is checked against the server's trust store");
             }
         }
+        through = HandshakeTimeout.apply(through, container, ContainerProvider::getWebSocketContainer,
+                entry.handshakeTimeoutMillis(), userProperties);
         ReverseConnector connector = new ReverseConnector(entry, core.selfId(), scheduler, dialer, through,
-                userProperties, connections);
+                Map.copyOf(userProperties), connections);
         connectors.put(entry.name(), connector);
         connector.start();
     }
@@ -126,10 +128,23 @@ public class ReverseConnections {
         return connectors.size();
     }
 
+    /** How many dials the named entry's connector has started (0 for an unknown entry). */
+    public synchronized long attempts(String entryName) {
+        ReverseConnector connector = connectors.get(entryName);
+        return connector == null ? 0 : connector.attempts();
+    }
+
+    /** Whether the named entry's connection is open and served now (false for an unknown entry). */
+    public synchronized boolean isConnected(String entryName) {
+        ReverseConnector connector = connectors.get(entryName);
+        return connector != null && connector.isConnected();
+    }
+
     @PreDestroy
     void stop() {
         List<ReverseConnector> all;
         synchronized (this) {
+            stopped = true;
             all = new ArrayList<>(connectors.values());
             connectors.clear();
         }

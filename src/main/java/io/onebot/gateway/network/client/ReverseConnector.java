@@ -26,16 +26,14 @@ import java.util.logging.Logger;
  * {@code reconnectInterval}, forever, at a fixed interval.
  *
  * <p>Every dial is an attempt with a number. An attempt ends exactly once — its handshake fails,
- * it does not complete within {@link #HANDSHAKE_TIMEOUT_MILLIS}, or its connection closes — and
+ * it does not complete within the entry's {@code handshakeTimeout}, or its connection closes — and
  * only the current attempt may schedule the next one, so there is never more than one pending
  * dial or live connection. A connection that opens after its attempt was given up is closed at
- * once. Dials, which block until their handshake ends, run on the container's managed executor;
+ * once, and the runtime is told the same limit ({@link HandshakeTimeout}), so that a given-up dial
+ * does not keep its socket and thread until the runtime's own, longer limit. Dials, which block until their handshake ends, run on the container's managed executor;
  * the timing (reconnect interval, watchdog) on its managed scheduler. Nothing sleeps.
  */
 final class ReverseConnector {
-
-    /** How long a handshake may take before the attempt counts as failed. */
-    static final long HANDSHAKE_TIMEOUT_MILLIS = 5_000;
 
     private static final Logger LOG = Logger.getLogger(ReverseConnector.class.getName());
     private static final CloseReason SHUTDOWN = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "gateway stopping");
@@ -95,6 +93,20 @@ final class ReverseConnector {
         }
     }
 
+    /** How many dials this connector has started. */
+    long attempts() {
+        synchronized (lock) {
+            return attempt;
+        }
+    }
+
+    /** Whether the entry's connection is open and served now. */
+    boolean isConnected() {
+        synchronized (lock) {
+            return live != null && live.isOpen();
+        }
+    }
+
     private void dialLater() {
         dialer.execute(this::dial);
     }
@@ -108,7 +120,7 @@ final class ReverseConnector {
             current = ++attempt;
         }
         ScheduledFuture<?> watchdog = scheduler.schedule(() -> timedOut(current),
-                HANDSHAKE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+                entry.handshakeTimeoutMillis(), TimeUnit.MILLISECONDS);
         ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
                 .configurator(new ReverseHandshake(selfId, entry.token()))
                 .build();
@@ -129,7 +141,7 @@ final class ReverseConnector {
             ended = live == null && end(ofAttempt);
         }
         if (ended) {
-            logRetry("the handshake did not complete within " + HANDSHAKE_TIMEOUT_MILLIS + " ms");
+            logRetry("the handshake did not complete within " + entry.handshakeTimeoutMillis() + " ms");
         }
     }
 

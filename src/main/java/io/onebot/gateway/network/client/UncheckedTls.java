@@ -91,7 +91,8 @@ final class UncheckedTls {
         }
     }
 
-    private static boolean isA(Class<?> type, String name) {
+    /** Whether {@code type} is, or extends, the class of that name (which the WAR cannot name directly). */
+    static boolean isA(Class<?> type, String name) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             if (c.getName().equals(name)) {
                 return true;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.onebot.gateway.config.GatewaySettings;
 import io.onebot.gateway.config.Settings;
+import io.onebot.gateway.config.SettingsChange;
 import io.onebot.gateway.config.SettingsReader;
 import io.onebot.gateway.testsupport.FrameworkServer;
 import io.onebot.gateway.testsupport.FrameworkServer.Peer;
@@ -94,5 +95,26 @@ class ReverseConnectionsTest {
         assertEquals(CloseReason.CloseCodes.GOING_AWAY.getCode(), reason.getCloseCode().getCode());
         assertNull(FrameworkServer.nextPeer(1_000), "no dial after stopping (reconnectInterval is 200 ms)");
         assertEquals(0, reverse.size());
+    }
+
+    /** The settings watcher may still fire a change while the application stops: it must start nothing. */
+    @Test
+    void aSettingsChangeArrivingAfterStoppingStartsNoConnector() throws Exception {
+        FrameworkServer.reset();
+        reverse.start();
+        assertNotNull(FrameworkServer.nextPeer(10_000), "connected");
+        reverse.stop();
+        assertNotNull(FrameworkServer.nextClose(10_000), "closed by stopping");
+
+        GatewaySettings before = SettingsReader.read(Map.of("onebot.sandbox.selfId", "31337"));
+        GatewaySettings after = SettingsReader.read(Map.of(
+                "onebot.sandbox.selfId", "31337",
+                "onebot.network.websocketClients.late.enable", "true",
+                "onebot.network.websocketClients.late.url", "ws://127.0.0.1:" + port + "/onebot",
+                "onebot.network.websocketClients.late.reconnectInterval", "200"));
+        weld.event().select(SettingsChange.class).fire(new SettingsChange(before, after));
+
+        assertEquals(0, reverse.size(), "no connector started");
+        assertNull(FrameworkServer.nextPeer(1_000), "and nothing dials");
     }
 }
