@@ -4,28 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import io.onebot.gateway.action.ActionDispatcher;
-import io.onebot.gateway.action.ActionExecutor;
-import io.onebot.gateway.action.ActionRegistry;
-import io.onebot.gateway.bootstrap.CoreProducer;
-import io.onebot.gateway.codec.ResponseEncoder;
 import io.onebot.gateway.config.GatewaySettings;
 import io.onebot.gateway.config.Settings;
 import io.onebot.gateway.config.SettingsReader;
 import io.onebot.gateway.core.BotCore;
-import io.onebot.gateway.core.Deadlines;
-import io.onebot.gateway.core.sandbox.SandboxCore;
-import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
-import io.onebot.gateway.event.EventFanout;
-import io.onebot.gateway.event.HeartbeatService;
-import io.onebot.gateway.network.auth.HandshakePolicy;
 import io.onebot.gateway.network.server.AnyPath2Endpoint;
 import io.onebot.gateway.network.server.AnyPath3Endpoint;
 import io.onebot.gateway.network.server.AnyPathEndpoint;
 import io.onebot.gateway.network.server.ApiEndpoint;
-import io.onebot.gateway.network.server.ForwardConnections;
 import io.onebot.gateway.network.server.UniversalEndpoint;
-import io.onebot.gateway.network.session.Connections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -47,8 +34,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.glassfish.tyrus.server.Server;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.junit5.EnableWeld;
+import io.onebot.gateway.testsupport.GatewayStack;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.AfterEach;
@@ -86,14 +73,7 @@ class BenchTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(new Weld()
-                    .disableDiscovery()
-                    .addBeanClasses(BenchSettings.class, CoreProducer.class, SandboxCore.class, ActionRegistry.class,
-                            ActionDispatcher.class, ActionExecutor.class, Deadlines.class, ResponseEncoder.class, EventFanout.class, HeartbeatService.class,
-                            HandshakePolicy.class, ForwardConnections.class, Connections.class)
-                    .addPackage(false, GetLoginInfo.class))
-            .bindResource("java:comp/DefaultManagedScheduledExecutorService", SCHEDULER)
-            .build();
+    WeldInitiator weld = GatewayStack.forward(BenchSettings.class, SCHEDULER);
 
     @Inject
     BotCore core;

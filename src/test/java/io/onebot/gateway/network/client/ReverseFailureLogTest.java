@@ -3,6 +3,7 @@ package io.onebot.gateway.network.client;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.onebot.gateway.testsupport.GatewayStack;
 import io.onebot.gateway.config.GatewaySettings;
 import io.onebot.gateway.config.Settings;
 import io.onebot.gateway.config.SettingsReader;
@@ -55,7 +56,7 @@ class ReverseFailureLogTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = ReverseStack.with(TestSettings.class, SCHEDULER);
+    WeldInitiator weld = GatewayStack.reverse(TestSettings.class, SCHEDULER);
 
     @Inject
     ReverseConnections reverse;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.onebot.gateway.testsupport.GatewayStack;
 import io.onebot.gateway.config.GatewaySettings;
 import io.onebot.gateway.config.Settings;
 import io.onebot.gateway.config.SettingsReader;
@@ -80,7 +81,7 @@ class ReverseFlappingTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = ReverseStack.with(TestSettings.class, SCHEDULER);
+    WeldInitiator weld = GatewayStack.reverse(TestSettings.class, SCHEDULER);
 
     @Inject
     ReverseConnections reverse;

@@ -4,24 +4,12 @@ import static io.onebot.gateway.testsupport.BadTokenStorm.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.onebot.gateway.action.ActionDispatcher;
-import io.onebot.gateway.action.ActionExecutor;
-import io.onebot.gateway.action.ActionRegistry;
-import io.onebot.gateway.bootstrap.CoreProducer;
-import io.onebot.gateway.codec.ResponseEncoder;
 import io.onebot.gateway.config.GatewaySettings;
 import io.onebot.gateway.config.Settings;
 import io.onebot.gateway.config.SettingsReader;
 import io.onebot.gateway.core.BotCore;
-import io.onebot.gateway.core.Deadlines;
-import io.onebot.gateway.core.sandbox.SandboxCore;
-import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
-import io.onebot.gateway.event.EventFanout;
-import io.onebot.gateway.event.HeartbeatService;
-import io.onebot.gateway.network.auth.HandshakePolicy;
-import io.onebot.gateway.network.session.Connections;
+import io.onebot.gateway.testsupport.GatewayStack;
 import io.onebot.gateway.testsupport.BadTokenStorm;
-import io.onebot.gateway.testsupport.BadTokenStorm.Attempt;
 import io.onebot.gateway.testsupport.BadTokenStorm.Outcome;
 import io.onebot.gateway.testsupport.EventPump;
 import io.onebot.gateway.testsupport.LogCapture;
@@ -41,7 +29,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.logging.Level;
 import org.glassfish.tyrus.server.Server;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
@@ -103,14 +90,7 @@ class BadTokenStormTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(new Weld()
-                    .disableDiscovery()
-                    .addBeanClasses(StormSettings.class, CoreProducer.class, SandboxCore.class, ActionRegistry.class,
-                            ActionDispatcher.class, ActionExecutor.class, Deadlines.class, ResponseEncoder.class, EventFanout.class, HeartbeatService.class,
-                            HandshakePolicy.class, ForwardConnections.class, Connections.class)
-                    .addPackage(false, GetLoginInfo.class))
-            .bindResource("java:comp/DefaultManagedScheduledExecutorService", SCHEDULER)
-            .build();
+    WeldInitiator weld = GatewayStack.forward(StormSettings.class, SCHEDULER);
 
     @Inject
     BotCore core;

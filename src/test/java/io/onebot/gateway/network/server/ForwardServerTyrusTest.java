@@ -5,23 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.onebot.gateway.action.ActionDispatcher;
-import io.onebot.gateway.action.ActionExecutor;
-import io.onebot.gateway.action.ActionRegistry;
-import io.onebot.gateway.bootstrap.CoreProducer;
-import io.onebot.gateway.codec.ResponseEncoder;
 import io.onebot.gateway.config.GatewaySettings;
 import io.onebot.gateway.config.Settings;
 import io.onebot.gateway.config.SettingsChange;
 import io.onebot.gateway.config.SettingsReader;
 import io.onebot.gateway.core.BotCore;
-import io.onebot.gateway.core.Deadlines;
-import io.onebot.gateway.core.sandbox.SandboxCore;
-import io.onebot.gateway.core.sandbox.action.GetLoginInfo;
-import io.onebot.gateway.event.EventFanout;
-import io.onebot.gateway.event.HeartbeatService;
 import io.onebot.gateway.network.auth.HandshakePolicy;
-import io.onebot.gateway.network.session.Connections;
+import io.onebot.gateway.testsupport.GatewayStack;
 import io.onebot.gateway.testsupport.LogCapture;
 import io.onebot.gateway.testsupport.WsClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,14 +87,7 @@ class ForwardServerTyrusTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(new Weld()
-                    .disableDiscovery()
-                    .addBeanClasses(TestSettings.class, CoreProducer.class, SandboxCore.class, ActionRegistry.class,
-                            ActionDispatcher.class, ActionExecutor.class, Deadlines.class, ResponseEncoder.class, EventFanout.class, HeartbeatService.class,
-                            HandshakePolicy.class, ForwardConnections.class, Connections.class)
-                    .addPackage(false, GetLoginInfo.class))
-            .bindResource("java:comp/DefaultManagedScheduledExecutorService", SCHEDULER)
-            .build();
+    WeldInitiator weld = GatewayStack.forward(TestSettings.class, SCHEDULER);
 
     @Inject
     BotCore core;
