@@ -179,12 +179,20 @@ public final class BadTokenStorm {
         if (exchange.status() != outcome.attempt().httpRefusal()) {
             return "status " + exchange.status() + " instead of " + outcome.attempt().httpRefusal();
         }
-        for (String sign : List.of("post_type", "retcode", "meta_event_type", "\"echo\"", "self_id")) {
-            if (exchange.rest().contains(sign) || exchange.head().contains(sign)) {
-                return "gateway content after the refusal";
-            }
+        if (carriesGatewayContent(exchange)) {
+            return "gateway content after the refusal";
         }
         return null;
+    }
+
+    /** Whether anything a gateway endpoint writes (an event, an answer) shows in the raw exchange. */
+    public static boolean carriesGatewayContent(RawWebSocket.Exchange exchange) {
+        for (String sign : List.of("post_type", "retcode", "meta_event_type", "\"echo\"", "self_id")) {
+            if (exchange.rest().contains(sign) || exchange.head().contains(sign)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Event number {@code n} to inject: a friend's message whose text is {@code storm-<n>}. */

@@ -67,13 +67,15 @@ final class StormOnServer {
                 pump.close();
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
-            // Payara's upgrade can race with a client that writes right after the 101: the runtime
-            // then reads the frame as HTTP ("Unknown protocol" in its log) and drops the connection
-            // before the endpoint runs, so that client gets nothing at all. Nothing is served, which
-            // is the property under test; such outcomes are counted and bounded, not hidden.
-            List<Outcome> silent = outcomes.stream().filter(StormOnServer::silentAfterUpgrade).toList();
+            // Under a storm Payara's HTTP layer now and then fails an upgrade by itself: it answers a
+            // well-formed upgrade 400, or it reads a frame written right after the 101 as HTTP
+            // ("Unknown protocol" in its log) and drops the connection before the endpoint runs.
+            // Such a client gets nothing of the gateway's, which is the property under test; these
+            // outcomes are counted and bounded, not hidden.
+            List<Outcome> dropped = outcomes.stream()
+                    .filter(outcome -> problem.apply(outcome) != null && droppedByRuntime(outcome)).toList();
             List<String> wrong = outcomes.stream()
-                    .filter(outcome -> problem.apply(outcome) != null && !silentAfterUpgrade(outcome))
+                    .filter(outcome -> problem.apply(outcome) != null && !droppedByRuntime(outcome))
                     .map(outcome -> problem.apply(outcome) + ": " + outcome.describe()).toList();
             System.out.printf("Bad-token storm on %s:%d: %s in %d ms; the good client got %d events and %d heartbeats"
                             + " during it, of %d events injected; %d injections failed%n", host, port,
@@ -85,9 +87,10 @@ final class StormOnServer {
             assertTrue(outcomes.size() >= MINIMUM, "bad clients tried: " + outcomes.size());
             assertTrue(count(during, "heartbeat") >= beatsDuring, "heartbeats flowed during the storm");
             assertTrue(count(during, "message") >= EVENTS_DURING, "events flowed during the storm");
-            System.out.printf("%d bad clients were upgraded and then got nothing at all%n", silent.size());
-            assertTrue(silent.size() * 100 <= outcomes.size(),
-                    "at most 1 in 100 upgraded bad clients may be dropped silently by the runtime: " + silent.size());
+            System.out.printf("%d bad clients were dropped by the server's runtime, served nothing: %s%n", dropped.size(),
+                    dropped.stream().map(Outcome::describe).toList());
+            assertTrue(dropped.size() * 100 <= outcomes.size(),
+                    "at most 1 in 100 bad clients may be dropped by the runtime: " + dropped.size());
             assertEquals(List.of(), wrong.subList(0, Math.min(5, wrong.size())),
                     wrong.size() + " of " + outcomes.size() + " bad clients got more than their refusal (first five shown)");
             BadTokenStorm.assertEveryEventArrives(good, during, pump.injected());
@@ -95,9 +98,13 @@ final class StormOnServer {
         return outcomes;
     }
 
-    /** An upgraded connection that received no frame and no close: nothing was served on it. */
-    private static boolean silentAfterUpgrade(Outcome outcome) {
-        return outcome.error() == null && outcome.exchange().status() == 101
-                && outcome.exchange().frames().isEmpty() && outcome.exchange().close() == null;
+    /**
+     * A connection the server's runtime gave up before the gateway's endpoint ran: no frame, no
+     * close frame, and nothing of the gateway's in what came back (an upgrade left silent, or an
+     * HTTP error of the runtime's own).
+     */
+    private static boolean droppedByRuntime(Outcome outcome) {
+        return outcome.error() == null && outcome.exchange().frames().isEmpty() && outcome.exchange().close() == null
+                && !BadTokenStorm.carriesGatewayContent(outcome.exchange());
     }
 }
