@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * Time limits for calls in flight: the core's own actions and calls relayed upstream. One timer
  * thread serves every deadline; a call that finishes in time cancels its deadline, so nothing is
- * left behind. Also the source of the gateway's worker threads.
+ * left behind. The same thread runs short tasks that must wait a moment ({@link #later}). Also the
+ * source of the gateway's worker threads.
  *
  * <p>The threads come from the container's {@code ManagedThreadFactory}, made once and carrying
  * the application's context, rather than from the managed executors, which capture that context
@@ -74,6 +75,18 @@ public class Deadlines {
             if (call.completeExceptionally(new CoreUnavailableException("the gateway is shutting down"))) {
                 onExpiry.run();
             }
+        }
+    }
+
+    /**
+     * Runs {@code task} on the timer after {@code delay}; when the application is stopping, at once
+     * on the caller's thread. The task must be short: it holds up every deadline while it runs.
+     */
+    public void later(Duration delay, Runnable task) {
+        try {
+            timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            task.run();
         }
     }
 

@@ -3,6 +3,7 @@ package io.onebot.gateway.testsupport;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 
 /**
  * Many clients that get the access token wrong, connecting at once, each sending requests right
@@ -52,6 +54,10 @@ public final class BadTokenStorm {
                     + (error != null ? error : exchange.describe());
         }
     }
+
+    /** The refusal's payload as it shows in raw bytes read as ISO-8859-1, as {@link RawWebSocket} reads them. */
+    private static final String RAW_REFUSAL = new String(NAPCAT_REFUSAL.getBytes(StandardCharsets.UTF_8),
+            StandardCharsets.ISO_8859_1);
 
     private BadTokenStorm() {
     }
@@ -187,12 +193,45 @@ public final class BadTokenStorm {
 
     /** Whether anything a gateway endpoint writes (an event, an answer) shows in the raw exchange. */
     public static boolean carriesGatewayContent(RawWebSocket.Exchange exchange) {
+        return carriesGatewayContent(exchange.head()) || carriesGatewayContent(exchange.rest());
+    }
+
+    private static boolean carriesGatewayContent(String raw) {
         for (String sign : List.of("post_type", "retcode", "meta_event_type", "\"echo\"", "self_id")) {
-            if (exchange.rest().contains(sign) || exchange.head().contains(sign)) {
+            if (raw.contains(sign)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a frame-mode outcome that is not right was spoiled by the server's runtime, not by the
+     * gateway: what came back holds nothing of the gateway's but NapCat's refusal and a 1008 close,
+     * yet the HTTP exchange around it is broken: no 101, a 101 with nothing after it, or the
+     * refusal's bytes ahead of the 101. Payara does this now and then under a storm of upgrades
+     * that are closed at once (see {@code ForwardConnections}).
+     */
+    public static boolean frameModeRuntimeFault(Outcome outcome) {
+        RawWebSocket.Exchange exchange = outcome.exchange();
+        if (outcome.error() != null || exchange.frames().size() > 1
+                || !exchange.frames().stream().allMatch(frame -> frame.equals(new RawWebSocket.Frame(1, NAPCAT_REFUSAL)))
+                || exchange.close() != null && exchange.close().code() != 1008) {
+            return false;
+        }
+        // A second refusal in the same text would still show, and count as gateway content.
+        return !carriesGatewayContent(exchange.head().replaceFirst(Pattern.quote(RAW_REFUSAL), ""))
+                && !carriesGatewayContent(exchange.rest().replaceFirst(Pattern.quote(RAW_REFUSAL), ""));
+    }
+
+    /**
+     * Whether an http-mode outcome that is not right was spoiled by the server's runtime: no upgrade
+     * and nothing of the gateway's, only a status of the runtime's own (such as 400) or no answer.
+     */
+    public static boolean httpModeRuntimeFault(Outcome outcome) {
+        RawWebSocket.Exchange exchange = outcome.exchange();
+        return outcome.error() == null && exchange.status() != 101 && exchange.frames().isEmpty()
+                && exchange.close() == null && !carriesGatewayContent(exchange);
     }
 
     /** Event number {@code n} to inject: a friend's message whose text is {@code storm-<n>}. */

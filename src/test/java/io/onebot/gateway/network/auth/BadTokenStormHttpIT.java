@@ -37,6 +37,7 @@ class BadTokenStormHttpIT {
     @Test
     void refusedClientsGetTheirHttpStatusAndNothingElseWhileEventsFlow() throws Exception {
         StormOnServer.run(new Gateway("127.0.0.2", base), "127.0.0.2", base.getPort(), "alt-token", 0,
-                Duration.ofSeconds(2), BadTokenStorm::httpModeProblem);
+                Duration.ofSeconds(2), BadTokenStorm::httpModeProblem,
+                BadTokenStorm::httpModeRuntimeFault);
     }
 }

@@ -37,6 +37,7 @@ class BadTokenStormIT {
     @Test
     void refusedClientsGetTheRefusalFrameAndNothingElseWhileEventsFlow() throws Exception {
         StormOnServer.run(new Gateway("127.0.0.1", base), "127.0.0.1", base.getPort(), "it-token", 3,
-                Duration.ofSeconds(10), BadTokenStorm::frameModeProblem);
+                Duration.ofSeconds(10), BadTokenStorm::frameModeProblem,
+                BadTokenStorm::frameModeRuntimeFault);
     }
 }
