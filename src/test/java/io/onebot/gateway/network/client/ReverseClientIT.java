@@ -75,9 +75,20 @@ class ReverseClientIT {
             }
             stale = FrameworkServer.nextPeer(0);
         } while (stale != null);
-        peer = FrameworkServer.nextPeer(RECONNECT_WITHIN + 30_000);
-        assertNotNull(peer, "the gateway connects to the framework");
-        JsonObject lifecycle = next(peer, json -> true);
+        long deadline = System.currentTimeMillis() + RECONNECT_WITHIN + 30_000;
+        String first = null;
+        while (first == null) {
+            peer = FrameworkServer.nextPeer(Math.max(0, deadline - System.currentTimeMillis()));
+            assertNotNull(peer, "the gateway connects to the framework");
+            first = peer.poll(WsClient.WAIT.toMillis());
+            // A dial the gateway gave up before it was established on its side (its handshake
+            // watchdog, on a busy machine) is closed without a frame; the redial is the connection.
+            if (first == null) {
+                assertTrue(peer.closed().isDone(), "a connection the gateway keeps open starts with its lifecycle");
+                System.out.println("Skipped a reverse connection closed without a frame: " + peer.closed().join());
+            }
+        }
+        JsonObject lifecycle = WsClient.parse(first);
         assertEquals("lifecycle", lifecycle.getString("meta_event_type"));
         assertEquals("connect", lifecycle.getString("sub_type"));
         assertEquals(5353, lifecycle.getJsonNumber("self_id").longValueExact());
