@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.Server;
 
 /**
@@ -43,6 +44,7 @@ public final class FrameworkServer implements AutoCloseable {
         }
     }
 
+    private static final int BUFFER = 64 * 1024 * 1024;
     static final BlockingQueue<Peer> PEERS = new LinkedBlockingQueue<>();
     static final AtomicInteger REFUSED = new AtomicInteger();
     static final AtomicInteger OPEN = new AtomicInteger();
@@ -52,7 +54,10 @@ public final class FrameworkServer implements AutoCloseable {
     private final Server server;
 
     private FrameworkServer(int port) throws Exception {
-        server = new Server("127.0.0.1", port, "/", Map.of(), Endpoint.class);
+        // Tyrus reads each frame into a buffer of this size (4 MiB unless told): room for the
+        // gateway's largest answers.
+        server = new Server("127.0.0.1", port, "/", Map.of(TyrusWebSocketEngine.INCOMING_BUFFER_SIZE, BUFFER),
+                Endpoint.class);
         server.start();
     }
 
@@ -127,7 +132,7 @@ public final class FrameworkServer implements AutoCloseable {
         @SuppressWarnings("unchecked")
         public void open(Session session, EndpointConfig config) {
             OPEN.incrementAndGet();
-            session.setMaxTextMessageBufferSize(64 * 1024 * 1024);
+            session.setMaxTextMessageBufferSize(BUFFER);
             PEERS.add(new Peer((Map<String, List<String>>) config.getUserProperties().get("headers"), session, frames,
                     closed));
         }

@@ -1,16 +1,13 @@
 package io.onebot.gateway.core.upstream;
 
-import jakarta.websocket.ClientEndpoint;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.OnClose;
-import jakarta.websocket.OnError;
-import jakarta.websocket.OnMessage;
-import jakarta.websocket.OnOpen;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 
 /** The WebSocket callbacks of the upstream connection; each is handed to its {@link UpstreamLink}. */
-@ClientEndpoint(configurator = UpstreamHandshake.class)
-public class UpstreamEndpoint {
+final class UpstreamEndpoint extends Endpoint {
 
     /** NapCat's largest message, accepted from the upstream as from clients. */
     static final int MAX_MESSAGE_BYTES = 50 * 1024 * 1024;
@@ -21,23 +18,21 @@ public class UpstreamEndpoint {
         this.link = link;
     }
 
-    @OnOpen
-    public void open(Session session) {
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        session.setMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
+        // Before the link learns of the session, which asks the upstream at once.
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) link::received);
         link.opened(session);
     }
 
-    @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
-    public void text(String frame) {
-        link.received(frame);
-    }
-
-    @OnClose
-    public void close(Session session, CloseReason reason) {
+    @Override
+    public void onClose(Session session, CloseReason reason) {
         link.closed(session, reason);
     }
 
-    @OnError
-    public void error(Session session, Throwable failure) {
+    @Override
+    public void onError(Session session, Throwable failure) {
         link.failed(session, failure);
     }
 }

@@ -2,10 +2,12 @@ package io.onebot.gateway.core.upstream;
 
 import io.onebot.gateway.config.GatewaySettings;
 import io.onebot.gateway.config.UpstreamSettings;
+import io.onebot.gateway.core.ClientFrames;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.DeploymentException;
@@ -112,7 +114,11 @@ public class UpstreamLink {
         }
         URI url = upstream().url().orElseThrow();
         try {
-            container.connectToServer(new UpstreamEndpoint(this), url);
+            ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                    .configurator(new UpstreamHandshake(upstream().token()))
+                    .build();
+            ClientFrames.allow(config.getUserProperties(), UpstreamEndpoint.MAX_MESSAGE_BYTES);
+            container.connectToServer(new UpstreamEndpoint(this), config, url);
         } catch (DeploymentException | IOException | RuntimeException e) {
             int failed;
             synchronized (this) {

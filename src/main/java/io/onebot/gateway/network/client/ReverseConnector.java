@@ -1,6 +1,7 @@
 package io.onebot.gateway.network.client;
 
 import io.onebot.gateway.config.ClientEntry;
+import io.onebot.gateway.core.ClientFrames;
 import io.onebot.gateway.network.session.Connection;
 import io.onebot.gateway.network.session.ConnectionOptions;
 import io.onebot.gateway.network.session.Connections;
@@ -125,6 +126,7 @@ final class ReverseConnector {
                 .configurator(new ReverseHandshake(selfId, entry.token()))
                 .build();
         config.getUserProperties().putAll(userProperties);
+        ClientFrames.allow(config.getUserProperties(), Connection.MAX_MESSAGE_BYTES);
         try {
             container.connectToServer(new ReverseEndpoint(current), config, entry.url());
         } catch (Exception e) {

@@ -194,6 +194,22 @@ class RelayIT {
         }
     }
 
+    /** 12 MiB up to the upstream and back: the relay's own WebSocket client takes such frames in. */
+    @Test
+    void aMessageOfManyMegabytesGoesUpAndComesBackThroughTheRelay() throws Exception {
+        String text = "m".repeat(12 * 1024 * 1024);
+        try (WsClient client = WsClient.connect(relay.ws("/api"), Map.of("Authorization", RELAY_BEARER))) {
+            JsonObject sent = call(client, "send_group_msg", "{\"group_id\":30001,\"message\":\"" + text + "\"}",
+                    Json.createValue("big-send"));
+            assertEquals(0, sent.getInt("retcode"), sent.getString("message", ""));
+            int messageId = sent.getJsonObject("data").getInt("message_id");
+
+            JsonObject read = call(client, "get_msg", "{\"message_id\":" + messageId + "}", Json.createValue("big-read"));
+            assertEquals(0, read.getInt("retcode"), read.getString("message", ""));
+            assertEquals(text, read.getJsonObject("data").getString("message"));
+        }
+    }
+
     @Test
     void anUpstreamThatGoesDownIsAnswered1503AtOnceAndItsReturnIsSurvived() throws Exception {
         try (WsClient client = client()) {

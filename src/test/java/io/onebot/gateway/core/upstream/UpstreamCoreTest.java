@@ -188,6 +188,23 @@ class UpstreamCoreTest {
                 + "\"wording\":\"\",\"echo\":{\"mine\":[1,\"x\"]},\"stream\":\"normal-action\"}"), got);
     }
 
+    /**
+     * An upstream answer of many megabytes (the member list of a large group) passes: the
+     * runtime's WebSocket client must take frames up to 50 MiB, not only its own default (4 MiB
+     * for Tyrus), or the link would drop.
+     */
+    @Test
+    void anAnswerOfManyMegabytesIsRelayed() throws Exception {
+        CompletableFuture<JsonObject> answer = call("{\"action\":\"get_group_member_list\",\"params\":{\"group_id\":1},"
+                + "\"echo\":\"big\"}", MessageFormat.ARRAY);
+        String card = "c".repeat(12 * 1024 * 1024);
+        stub.answer(stub.nextCall(WAIT), "[{\"user_id\":1,\"card\":\"" + card + "\"}]");
+        JsonObject got = await(answer);
+        assertEquals(0, got.getInt("retcode"), got.toString().substring(0, Math.min(300, got.toString().length())));
+        assertEquals(card, got.getJsonArray("data").getJsonObject(0).getString("card"));
+        assertTrue(stub.connected(), "the link stayed up");
+    }
+
     @Test
     void concurrentCallersNeverGetEachOthersAnswers() throws Exception {
         int callers = 200;

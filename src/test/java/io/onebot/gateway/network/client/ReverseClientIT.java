@@ -146,6 +146,16 @@ class ReverseClientIT {
         assertEquals("via reverse", event.getString("raw_message"));
     }
 
+    /** A request of 12 MiB (a picture as base64) and its answer as large pass the reverse connection. */
+    @Test
+    void requestsAndAnswersOfManyMegabytesPass() throws Exception {
+        String echo = "e".repeat(12 * 1024 * 1024);
+        peer.session().getBasicRemote().sendText("{\"action\":\"get_status\",\"echo\":\"" + echo + "\"}");
+        JsonObject answer = next(peer, json -> !json.containsKey("post_type"));
+        assertEquals(0, answer.getInt("retcode"));
+        assertEquals(echo, answer.getString("echo"));
+    }
+
     @Test
     void aClosedConnectionIsRedialledAndOnlyOneLives() throws Exception {
         long closedAt = System.currentTimeMillis();

@@ -15,6 +15,7 @@ import io.onebot.gateway.testsupport.WsClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import java.net.ServerSocket;
 import java.util.Map;
@@ -96,6 +97,31 @@ class ReverseConnectionsTest {
         assertEquals(CloseReason.CloseCodes.GOING_AWAY.getCode(), reason.getCloseCode().getCode());
         assertNull(FrameworkServer.nextPeer(1_000), "no dial after stopping (reconnectInterval is 200 ms)");
         assertEquals(0, reverse.size());
+    }
+
+    /**
+     * A framework may send a request of many megabytes (a picture inlined as base64) and get an
+     * answer as large: the runtime's WebSocket client must take frames up to the 50 MiB a forward
+     * connection takes, not only its own default (4 MiB for Tyrus).
+     */
+    @Test
+    void requestsAndAnswersOfManyMegabytesPass() throws Exception {
+        FrameworkServer.reset();
+        reverse.start();
+        try {
+            Peer peer = FrameworkServer.nextPeer(10_000);
+            assertNotNull(peer, "connected");
+            assertEquals("lifecycle", WsClient.parse(peer.poll(10_000)).getString("meta_event_type"));
+            String echo = "e".repeat(12 * 1024 * 1024);
+            peer.session().getBasicRemote().sendText("{\"action\":\"get_status\",\"echo\":\"" + echo + "\"}");
+            String answer = peer.poll(30_000);
+            assertNotNull(answer, "answered; closed instead: " + peer.closed().getNow(null));
+            JsonObject json = WsClient.parse(answer);
+            assertEquals(0, json.getInt("retcode"));
+            assertEquals(echo, json.getString("echo"));
+        } finally {
+            reverse.stop();
+        }
     }
 
     /** The settings watcher may still fire a change while the application stops: it must start nothing. */
