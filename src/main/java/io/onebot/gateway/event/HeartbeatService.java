@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -78,6 +79,17 @@ public class HeartbeatService {
         if (intervalMillis > 0) {
             start(beat);
         }
+    }
+
+    /** The interval of each entry's running timer, by entry name (for diagnostics). */
+    public synchronized Map<String, Long> intervals() {
+        Map<String, Long> running = new TreeMap<>();
+        beats.forEach((entry, beat) -> {
+            if (beat.timer != null) {
+                running.put(entry, beat.interval);
+            }
+        });
+        return running;
     }
 
     /** How many heartbeat timers are running. */
