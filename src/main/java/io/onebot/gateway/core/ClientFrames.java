@@ -19,14 +19,18 @@ public final class ClientFrames {
     /** The user property Tyrus's client takes its incoming buffer size from. */
     static final String TYRUS_INCOMING_BUFFER = "weblogic.websocket.tyrus.incoming-buffer-size";
 
-    /** Room for a frame's header around its payload: at most 14 bytes. */
-    private static final int FRAME_HEADER = 14;
+    /**
+     * Room above the largest message. Tyrus checks the part of a frame it holds together with all
+     * of the next read against the buffer, and a read may bring the start of the next frame along:
+     * 14 MiB more, 64 MiB in all for NapCat's 50 MiB, as the server side gets in {@code web.xml}.
+     */
+    private static final int READ_ROOM = 14 * 1024 * 1024;
 
     private ClientFrames() {
     }
 
     /** Puts into a dial's endpoint configuration what lets frames of {@code maxMessageBytes} in. */
     public static void allow(Map<String, Object> userProperties, int maxMessageBytes) {
-        userProperties.put(TYRUS_INCOMING_BUFFER, maxMessageBytes + FRAME_HEADER);
+        userProperties.put(TYRUS_INCOMING_BUFFER, maxMessageBytes + READ_ROOM);
     }
 }

@@ -12,8 +12,8 @@ class JsonpTest {
 
     /** Parsson 1.1.9 (the tests' provider) refuses over 15 million characters unless configured. */
     @Test
-    void aDocumentOfFiftyMillionCharactersIsRead() {
-        String echo = "e".repeat(50_000_000);
+    void aDocumentOfTwentyMillionCharactersIsRead() {
+        String echo = "e".repeat(20_000_000);
         try (JsonReader reader = Jsonp.createReader(new StringReader("{\"action\":\"get_status\",\"echo\":\"" + echo + "\"}"))) {
             JsonObject request = reader.readObject();
             assertEquals(echo, request.getString("echo"));

@@ -59,6 +59,9 @@ public final class BadTokenStorm {
     private static final String RAW_REFUSAL = new String(NAPCAT_REFUSAL.getBytes(StandardCharsets.UTF_8),
             StandardCharsets.ISO_8859_1);
 
+    /** The statuses of exchanges a server runtime was seen to break by itself; 0: no answer. */
+    private static final Set<Integer> RUNTIME_STATUSES = Set.of(0, 200, 400);
+
     private BadTokenStorm() {
     }
 
@@ -219,6 +222,11 @@ public final class BadTokenStorm {
                 || exchange.close() != null && exchange.close().code() != 1008) {
             return false;
         }
+        // The gateway writes the refusal before the close, and TCP keeps the order: a close frame
+        // after a 101 without the refusal ahead of it is the gateway's doing.
+        if (exchange.status() == 101 && exchange.close() != null && exchange.frames().isEmpty()) {
+            return false;
+        }
         // A second refusal in the same text would still show, and count as gateway content.
         return !carriesGatewayContent(exchange.head().replaceFirst(Pattern.quote(RAW_REFUSAL), ""))
                 && !carriesGatewayContent(exchange.rest().replaceFirst(Pattern.quote(RAW_REFUSAL), ""));
@@ -226,11 +234,12 @@ public final class BadTokenStorm {
 
     /**
      * Whether an http-mode outcome that is not right was spoiled by the server's runtime: no upgrade
-     * and nothing of the gateway's, only a status of the runtime's own (such as 400) or no answer.
+     * and nothing of the gateway's, only one of the statuses Payara was seen to give by itself
+     * (400, 200) or no answer at all (0).
      */
     public static boolean httpModeRuntimeFault(Outcome outcome) {
         RawWebSocket.Exchange exchange = outcome.exchange();
-        return outcome.error() == null && exchange.status() != 101 && exchange.frames().isEmpty()
+        return outcome.error() == null && RUNTIME_STATUSES.contains(exchange.status()) && exchange.frames().isEmpty()
                 && exchange.close() == null && !carriesGatewayContent(exchange);
     }
 
