@@ -124,7 +124,7 @@ class RedeployIT {
                 }
                 cycleMillis.add(Duration.ofNanos(System.nanoTime() - start).toMillis());
                 if (cycle == 1) {
-                    baseline = settled(probe);
+                    baseline = probe.settled(STEP);
                     assertNotEquals(-1, baseline.scheduledTasks(), "the probe can read the managed scheduler");
                     System.out.println("Redeploy (" + server() + "): baseline after the first cycle: "
                             + baseline.summary());
@@ -190,20 +190,6 @@ class RedeployIT {
 
     private static String server() {
         return PAYARA ? "Payara Micro" : "WildFly";
-    }
-
-    /** A reading once threads, sockets and handles have stopped changing between two readings. */
-    private static Reading settled(LeakProbe probe) {
-        Reading[] last = {null};
-        await().atMost(STEP).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            Reading now = probe.read(false);
-            Reading before = last[0];
-            last[0] = now;
-            return before != null && now.resources().threads() == before.resources().threads()
-                    && now.resources().sockets() == before.resources().sockets()
-                    && now.resources().handles() == before.resources().handles();
-        });
-        return last[0];
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.onebot.gateway.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -102,6 +104,23 @@ public final class LeakProbe {
 
     private static List<String> strings(JsonArray array) {
         return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+
+    /**
+     * Reads until two readings a second apart agree on threads, sockets and handles, at most
+     * {@code limit}; returns the last reading.
+     */
+    public Reading settled(Duration limit) {
+        Reading[] last = {null};
+        await().atMost(limit).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Reading now = read(false);
+            Reading before = last[0];
+            last[0] = now;
+            return before != null && now.resources().threads() == before.resources().threads()
+                    && now.resources().sockets() == before.resources().sockets()
+                    && now.resources().handles() == before.resources().handles();
+        });
+        return last[0];
     }
 
     /** Remembers the class loader of the application at {@code contextPath}. */

@@ -93,7 +93,7 @@ class ReverseFlappingIT {
     void flapsLeaveOneLiveConnectionAndTheServerAsItWas() throws Exception {
         LeakProbe probe = new LeakProbe(base);
         awaitOneLiveConnection();
-        Reading connected = settled(probe);
+        Reading connected = probe.settled(STEP);
 
         Map<Flap, Long> slowest = new EnumMap<>(Flap.class);
         target.dropLive();
@@ -163,20 +163,6 @@ class ReverseFlappingIT {
         String lifecycle = target.nextFrame(STEP.toMillis());
         assertNotNull(lifecycle, "the connection is served");
         assertEquals("lifecycle", WsClient.parse(lifecycle).getString("meta_event_type"));
-    }
-
-    /** A reading once threads, sockets and handles have stopped changing between two readings. */
-    private static Reading settled(LeakProbe probe) {
-        Reading[] last = {null};
-        await().atMost(STEP).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            Reading now = probe.read(false);
-            Reading before = last[0];
-            last[0] = now;
-            return before != null && now.resources().threads() == before.resources().threads()
-                    && now.resources().sockets() == before.resources().sockets()
-                    && now.resources().handles() == before.resources().handles();
-        });
-        return last[0];
     }
 
     private static Reading backTo(LeakProbe probe, Reading baseline, int runtimeLeftovers) {
